@@ -1,0 +1,84 @@
+using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Nodes;
+
+namespace GenomDE.Orleans.ClientApi.Apis;
+
+/// <summary>Node registry: every participant may read it; only the operator changes it.</summary>
+public static class NodesApi
+{
+    public static RouteGroupBuilder MapNodesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup($"{PlatformRoutes.ApiV1}/nodes").WithTags("Nodes");
+
+        api.MapGet("/", ListNodes).WithSummary("List all nodes, optionally by kind and status.");
+        api.MapGet("/{id}", GetNode).WithSummary("Get a node by its node ID (KDK…/GRZ…) or application ID (APP-…).");
+        api.MapPost("/", Apply).RequireAuthorization(Policies.Operator).WithSummary("Record a node's application for approval.");
+        api.MapPost("/{id}/review", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
+            Transition(id, http, grains, (node, ctx) => node.StartReview(ctx, body.Reason)))
+            .RequireAuthorization(Policies.Operator).WithSummary("applied → under review.");
+        api.MapPost("/{id}/approve", (string id, ApproveNodeRequest body, HttpContext http, IGrainFactory grains) =>
+            Transition(id, http, grains, (node, ctx) => node.Approve(ctx, body.NodeId, body.Reason)))
+            .RequireAuthorization(Policies.Operator).WithSummary("under review → approved; assigns the official node ID.");
+        api.MapPost("/{id}/suspend", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
+            Transition(id, http, grains, (node, ctx) => node.Suspend(ctx, body.Reason)))
+            .RequireAuthorization(Policies.Operator).WithSummary("approved → suspended.");
+        api.MapPost("/{id}/reinstate", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
+            Transition(id, http, grains, (node, ctx) => node.Reinstate(ctx, body.Reason)))
+            .RequireAuthorization(Policies.Operator).WithSummary("suspended → approved.");
+        api.MapPost("/{id}/revoke", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
+            Transition(id, http, grains, (node, ctx) => node.Revoke(ctx, body.Reason)))
+            .RequireAuthorization(Policies.Operator).WithSummary("under review, approved or suspended → revoked (final).");
+        return api;
+    }
+
+    private static async Task<IResult> ListNodes(string? kind, string? status, IGrainFactory grains)
+    {
+        if (!ApiRequest.TryParseFilter<NodeKind>(kind, "kind", out var kindFilter, out var problem)
+            || !ApiRequest.TryParseFilter<NodeStatus>(status, "status", out var statusFilter, out problem))
+        {
+            return problem!;
+        }
+
+        var nodes = await grains.GetGrain<INodeDirectoryGrain>(INodeDirectoryGrain.Key).List();
+        return TypedResults.Ok(nodes
+            .Where(n => kindFilter is null || n.Kind == kindFilter)
+            .Where(n => statusFilter is null || n.Status == statusFilter)
+            .ToList());
+    }
+
+    private static async Task<IResult> GetNode(string id, IGrainFactory grains) =>
+        (await grains.GetGrain<INodeDirectoryGrain>(INodeDirectoryGrain.Key).Find(id)).ToHttp();
+
+    private static async Task<IResult> Apply(NodeApplication body, HttpContext http, IGrainFactory grains)
+    {
+        if (!ApiRequest.TryBegin(http, out var context, out var problem))
+        {
+            return problem!;
+        }
+
+        var applicationId = Identifiers.ApplicationIdFor(context.RequestId);
+        var result = await grains.GetGrain<INodeGrain>(applicationId).Apply(context, body);
+        return result.IsSuccess
+            ? TypedResults.Created($"{PlatformRoutes.ApiV1}/nodes/{applicationId}", result.Value)
+            : Problem.Result(result.Error!);
+    }
+
+    private static async Task<IResult> Transition(string id, HttpContext http, IGrainFactory grains, Func<INodeGrain, CommandContext, Task<Result<NodeView>>> call)
+    {
+        if (!ApiRequest.TryBegin(http, out var context, out var problem))
+        {
+            return problem!;
+        }
+
+        var applicationId = await grains.GetGrain<INodeDirectoryGrain>(INodeDirectoryGrain.Key).Resolve(id);
+        if (!applicationId.IsSuccess)
+        {
+            return Problem.Result(applicationId.Error!);
+        }
+
+        return (await call(grains.GetGrain<INodeGrain>(applicationId.Value!), context)).ToHttp();
+    }
+}

@@ -1,0 +1,42 @@
+using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Participants;
+
+namespace GenomDE.Orleans.ClientApi.Apis;
+
+/// <summary>Payer (health insurer) registry, keyed by IK; the operator maintains it.</summary>
+public static class PayersApi
+{
+    public static RouteGroupBuilder MapPayersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup($"{PlatformRoutes.ApiV1}/payers").WithTags("Payers");
+        api.MapGet("/", async (IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<IPayerDirectoryGrain>(IPayerDirectoryGrain.Key).List()))
+            .WithSummary("List all registered payers.");
+        api.MapGet("/{ik}", GetPayer).WithSummary("Get one payer by its IK.");
+        api.MapPut("/{ik}", RegisterPayer).RequireAuthorization(Policies.Operator)
+            .WithSummary("Register a payer or update its registration.");
+        return api;
+    }
+
+    private static async Task<IResult> GetPayer(string ik, IGrainFactory grains)
+    {
+        if (Identifiers.ValidateIk(ik, "payer") is { } invalid)
+        {
+            return Problem.Result(invalid);
+        }
+
+        return (await grains.GetGrain<IPayerGrain>(ik).Get()).OrNotFound("unknown_payer", $"No payer with IK '{ik}' is registered.");
+    }
+
+    private static async Task<IResult> RegisterPayer(string ik, PayerRegistration body, HttpContext http, IGrainFactory grains)
+    {
+        if (!ApiRequest.TryBegin(http, out var context, out var problem))
+        {
+            return problem!;
+        }
+
+        return (await grains.GetGrain<IPayerGrain>(ik).Register(context, body)).ToHttp();
+    }
+}

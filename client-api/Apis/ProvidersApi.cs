@@ -1,0 +1,42 @@
+using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Participants;
+
+namespace GenomDE.Orleans.ClientApi.Apis;
+
+/// <summary>Service provider (LE) registry, keyed by IK; the operator maintains it.</summary>
+public static class ProvidersApi
+{
+    public static RouteGroupBuilder MapProvidersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup($"{PlatformRoutes.ApiV1}/providers").WithTags("Providers");
+        api.MapGet("/", async (IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<IProviderDirectoryGrain>(IProviderDirectoryGrain.Key).List()))
+            .WithSummary("List all registered service providers (LE).");
+        api.MapGet("/{ik}", GetProvider).WithSummary("Get one provider by its IK.");
+        api.MapPut("/{ik}", RegisterProvider).RequireAuthorization(Policies.Operator)
+            .WithSummary("Register a provider or update its registration.");
+        return api;
+    }
+
+    private static async Task<IResult> GetProvider(string ik, IGrainFactory grains)
+    {
+        if (Identifiers.ValidateIk(ik, "provider") is { } invalid)
+        {
+            return Problem.Result(invalid);
+        }
+
+        return (await grains.GetGrain<IProviderGrain>(ik).Get()).OrNotFound("unknown_provider", $"No provider with IK '{ik}' is registered.");
+    }
+
+    private static async Task<IResult> RegisterProvider(string ik, ProviderRegistration body, HttpContext http, IGrainFactory grains)
+    {
+        if (!ApiRequest.TryBegin(http, out var context, out var problem))
+        {
+            return problem!;
+        }
+
+        return (await grains.GetGrain<IProviderGrain>(ik).Register(context, body)).ToHttp();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using GenomDE.Orleans.ClientApi.Apis;
+using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Problems;
+using Microsoft.AspNetCore.Http.Json;
+using Orleans.Dashboard;
+using Scalar.AspNetCore;
+
+namespace GenomDE.Orleans.ClientApi;
+
+/// <summary>The REST API as one unit, so the stand-alone client process, the embedded silo and
+/// the tests host exactly the same endpoints and rules.</summary>
+public static class ApiComposition
+{
+    /// <summary>The API's JSON: camelCase names, snake_case enum values, no numbers for enums,
+    /// required constructor parameters and non-nullable properties enforced.</summary>
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new StrictEnumConverter());
+        json.RespectNullableAnnotations = true;
+        json.RespectRequiredConstructorParameters = true;
+    }
+
+    public static WebApplicationBuilder AddGenomDeApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingletonTimeProvider();
+        builder.Services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so ExceptionProblems can name the problem
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = PlatformRoutes.MaxBodyBytes);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ExceptionProblems>();
+        builder.Services.AddOpenApi();
+        builder.AddPlatformAuth();
+        builder.Services.AddSingleton<DevTokenIssuer>();
+        return builder;
+    }
+
+    public static WebApplication MapGenomDeApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(ProblemStatusPages.Write);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi(PlatformRoutes.OpenApiDocument).AllowAnonymous();
+        app.MapScalarApiReference(PlatformRoutes.Docs, o => o.WithOpenApiRoutePattern(PlatformRoutes.OpenApiDocument).WithTitle("GenomDE platform API"))
+            .AllowAnonymous();
+        app.MapHealthApi();
+        app.MapNodesApi();
+        app.MapProvidersApi();
+        app.MapPayersApi();
+        if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
+        {
+            app.MapDevTokensApi();
+        }
+
+        app.MapDashboardLogin();
+        app.MapOrleansDashboard(routePrefix: PlatformRoutes.Dashboard).RequireAuthorization(Policies.Operator);
+        return app;
+    }
+
+    /// <summary><c>/dashboard?access_token=…</c> stores the operator token in an HTTP-only cookie
+    /// and reloads without it, so the token does not stay in the address bar or history.</summary>
+    private static void MapDashboardLogin(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(PlatformRoutes.Dashboard)
+                && context.Request.Query["access_token"].FirstOrDefault() is { Length: > 0 } token
+                && context.User.ToCaller()?.IsOperator == true)
+            {
+                context.Response.Cookies.Append(AuthSetup.DashboardCookie, token, new CookieOptions
+                {
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Strict,
+                    Secure = context.Request.IsHttps,
+                    Path = PlatformRoutes.Dashboard,
+                });
+                context.Response.Redirect(context.Request.PathBase + context.Request.Path);
+                return;
+            }
+
+            await next();
+        });
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

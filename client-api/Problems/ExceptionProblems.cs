@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace GenomDE.Orleans.ClientApi.Problems;
+
+/// <summary>Turns request-shape failures (malformed JSON, wrong enum, oversized body) into a 4xx
+/// that names the problem; anything else is a 500 without internals.</summary>
+public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, title, detail) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, "body_too_large", "Request body too large", $"The request body exceeds the limit of {PlatformRoutes.MaxBodyBytes} bytes."),
+            BadHttpRequestException bad when bad.InnerException is JsonException json =>
+                (StatusCodes.Status400BadRequest, "malformed_json", "Malformed request body", DescribeJson(json)),
+            BadHttpRequestException bad =>
+                (bad.StatusCode, "bad_request", "Bad request", bad.Message),
+            JsonException json =>
+                (StatusCodes.Status400BadRequest, "malformed_json", "Malformed request body", DescribeJson(json)),
+            _ => (StatusCodes.Status500InternalServerError, "internal_error", "Internal error", "The platform failed to process the request; nothing was changed by the failed step. Retry with the same Idempotency-Key."),
+        };
+
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        await Problem.Write(httpContext, status, code, title, detail);
+        return true;
+    }
+
+    private static string DescribeJson(JsonException json)
+    {
+        // System.Text.Json's own message names the path and the expected type; keep it but drop line internals.
+        var message = json.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '|');
+    }
+}

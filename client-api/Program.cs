@@ -1,0 +1,13 @@
+using GenomDE.Orleans.ClientApi;
+
+// The production shape: the REST API as an Orleans client in front of a silo cluster.
+var builder = WebApplication.CreateBuilder(args);
+builder.UseOrleansClient(client => ClientConfiguration.Configure(client, builder.Configuration));
+builder.AddGenomDeApi();
+
+var app = builder.Build();
+app.MapGenomDeApi();
+app.Run();
+
+/// <summary>Entry point of the stand-alone API process.</summary>
+public partial class Program;

@@ -1,0 +1,13 @@
+namespace GenomDE.Orleans.GrainInterfaces.Participants;
+
+[GenerateSerializer, Alias("genomde.payer-kind")]
+public enum PayerKind
+{
+    /// <summary>Statutory health insurance (gesetzliche Krankenversicherung).</summary>
+    Gkv = 0,
+
+    /// <summary>Private health insurance (private Krankenversicherung).</summary>
+    Pkv = 1,
+
+    Other = 2,
+}

@@ -1,0 +1,48 @@
+using GenomDE.Orleans.GrainInterfaces.Common;
+
+namespace GenomDE.Orleans.Grains.Domain;
+
+/// <summary>The answers a grain gave to its most recent commands, stored in the same state record
+/// as the change itself, so that a replayed request returns the first answer and changes nothing
+/// (Orleans messaging is at-most-once: clients retry after timeouts).</summary>
+[GenerateSerializer]
+public sealed class IdempotentReplies<T>
+{
+    public const int Capacity = 128;
+
+    [Id(0)]
+    public List<IdempotentReply<T>> Entries { get; set; } = [];
+
+    /// <summary>The stored answer for <paramref name="requestId"/>; a key reused for a different
+    /// request is a 409 instead of a silent replay.</summary>
+    public Result<T>? Find(string requestId, string fingerprint)
+    {
+        var entry = Entries.Find(e => e.RequestId == requestId);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        return entry.Fingerprint == fingerprint
+            ? entry.Reply
+            : DomainError.Conflict(
+                "idempotency_key_reused",
+                "Idempotency key reused",
+                $"The Idempotency-Key '{requestId}' was already used for a different request.");
+    }
+
+    public void Remember(string requestId, string fingerprint, Result<T> reply)
+    {
+        Entries.Add(new IdempotentReply<T>(requestId, fingerprint, reply));
+        if (Entries.Count > Capacity)
+        {
+            Entries.RemoveRange(0, Entries.Count - Capacity);
+        }
+    }
+}
+
+[GenerateSerializer, Immutable]
+public sealed record IdempotentReply<T>(
+    [property: Id(0)] string RequestId,
+    [property: Id(1)] string Fingerprint,
+    [property: Id(2)] Result<T> Reply);

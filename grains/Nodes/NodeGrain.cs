@@ -1,0 +1,151 @@
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Grains.Common;
+using GenomDE.Orleans.Grains.Domain;
+
+namespace GenomDE.Orleans.Grains.Nodes;
+
+[GrainType("node")]
+public sealed class NodeGrain(
+    [PersistentState("node", StorageNames.Platform)] IPersistentState<NodeState> state,
+    TimeProvider clock) : Grain, INodeGrain
+{
+    private string ApplicationId => this.GetPrimaryKeyString();
+
+    private INodeDirectoryGrain Directory => GrainFactory.GetGrain<INodeDirectoryGrain>(INodeDirectoryGrain.Key);
+
+    public Task<NodeView?> Get() => Task.FromResult(state.State.Node);
+
+    public Task<Result<NodeView>> Apply(CommandContext context, NodeApplication application) =>
+        Execute(context, $"apply|{application}", current =>
+        {
+            if (NodeLifecycle.Check(current?.Status, NodeStatus.Applied) is { } illegal)
+            {
+                return Task.FromResult<Result<NodeView>>(illegal);
+            }
+
+            if ((TextRules.Required(application.Name, "name") ?? TextRules.Required(application.Site, "site")) is { } invalid)
+            {
+                return Task.FromResult<Result<NodeView>>(invalid);
+            }
+
+            var applied = new NodeTransition(null, NodeStatus.Applied, "application received", clock.GetUtcNow(), context.Caller.ParticipantId);
+            var node = new NodeView(ApplicationId, null, application.Kind, application.Name.Trim(), application.Site.Trim(), NodeStatus.Applied, null, [applied]);
+            return Task.FromResult(Result<NodeView>.Success(node));
+        });
+
+    public Task<Result<NodeView>> StartReview(CommandContext context, string reason) =>
+        Move(context, NodeStatus.UnderReview, reason);
+
+    public Task<Result<NodeView>> Approve(CommandContext context, string nodeId, string reason) =>
+        Execute(context, $"approve|{nodeId}|{reason}", async current =>
+        {
+            if (current is null)
+            {
+                return UnknownApplication();
+            }
+
+            if (Identifiers.ValidateNodeId(current.Kind, nodeId) is { } invalidId)
+            {
+                return invalidId;
+            }
+
+            var moved = NodeLifecycle.Move(current, NodeStatus.Approved, reason, clock.GetUtcNow(), context.Caller.ParticipantId);
+            if (!moved.IsSuccess)
+            {
+                return moved;
+            }
+
+            if (!await Directory.ClaimNodeId(nodeId, ApplicationId))
+            {
+                return DomainError.Conflict("node_id_taken", "Node ID already assigned", $"The node ID '{nodeId}' already belongs to another node.");
+            }
+
+            return Result<NodeView>.Success(moved.Value! with { NodeId = nodeId, NodeIdIsOfficial = true });
+        });
+
+    public Task<Result<NodeView>> Suspend(CommandContext context, string reason) =>
+        Move(context, NodeStatus.Suspended, reason);
+
+    public Task<Result<NodeView>> Reinstate(CommandContext context, string reason) =>
+        Execute(context, $"reinstate|{reason}", current => Task.FromResult(
+            current is null
+                ? UnknownApplication()
+                : NodeLifecycle.Reinstate(current, reason, clock.GetUtcNow(), context.Caller.ParticipantId)));
+
+    public Task<Result<NodeView>> Revoke(CommandContext context, string reason) =>
+        Move(context, NodeStatus.Revoked, reason);
+
+    public async Task<Result<NodeView>> Seed(NodeSeed seed)
+    {
+        if (state.State.Node is { } existing)
+        {
+            return Result<NodeView>.Success(existing);
+        }
+
+        if (Identifiers.ValidateNodeId(seed.Application.Kind, seed.NodeId) is { } invalidId)
+        {
+            return invalidId;
+        }
+
+        if (!await Directory.ClaimNodeId(seed.NodeId, ApplicationId))
+        {
+            return DomainError.Conflict("node_id_taken", "Node ID already assigned", $"The node ID '{seed.NodeId}' already belongs to another node.");
+        }
+
+        const string by = "seed";
+        NodeTransition[] history =
+        [
+            new(null, NodeStatus.Applied, "approved before the platform started (seed document)", seed.ApprovedAt, by),
+            new(NodeStatus.Applied, NodeStatus.Approved, "approved as of the seed document", seed.ApprovedAt, by),
+        ];
+        state.State.Node = new NodeView(
+            ApplicationId, seed.NodeId, seed.Application.Kind, seed.Application.Name, seed.Application.Site,
+            NodeStatus.Approved, seed.NodeIdIsOfficial, history);
+        await state.WriteStateAsync();
+        await Directory.Upsert(state.State.Node);
+        return Result<NodeView>.Success(state.State.Node);
+    }
+
+    private Task<Result<NodeView>> Move(CommandContext context, NodeStatus to, string reason) =>
+        Execute(context, $"{to}|{reason}", current => Task.FromResult(
+            current is null
+                ? UnknownApplication()
+                : NodeLifecycle.Move(current, to, reason, clock.GetUtcNow(), context.Caller.ParticipantId)));
+
+    /// <summary>Runs one operator command: authorize, answer replays from the stored replies,
+    /// decide, then persist the new node together with the reply in one write.</summary>
+    private async Task<Result<NodeView>> Execute(CommandContext context, string fingerprint, Func<NodeView?, Task<Result<NodeView>>> decide)
+    {
+        if (!context.Caller.IsOperator)
+        {
+            return DomainError.Forbidden("Only the platform operator changes a node's approval.");
+        }
+
+        if (state.State.Replies.Find(context.RequestId, fingerprint) is { } replay)
+        {
+            // The first attempt may have stored its change but died before the directory heard of it.
+            if (replay.IsSuccess && state.State.Node is { } stored)
+            {
+                await Directory.Upsert(stored);
+            }
+
+            return replay;
+        }
+
+        var result = await decide(state.State.Node);
+        if (!result.IsSuccess)
+        {
+            return result;
+        }
+
+        state.State.Node = result.Value;
+        state.State.Replies.Remember(context.RequestId, fingerprint, result);
+        await state.WriteStateAsync();
+        await Directory.Upsert(result.Value!);
+        return result;
+    }
+
+    private Result<NodeView> UnknownApplication() =>
+        DomainError.NotFound("unknown_node", "Unknown node", $"No node application '{ApplicationId}' exists.");
+}

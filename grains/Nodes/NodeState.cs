@@ -1,0 +1,15 @@
+using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Grains.Domain;
+
+namespace GenomDE.Orleans.Grains.Nodes;
+
+[GenerateSerializer, Alias("genomde.node-state")]
+public sealed class NodeState
+{
+    /// <summary>Null until the application is received.</summary>
+    [Id(0)]
+    public NodeView? Node { get; set; }
+
+    [Id(1)]
+    public IdempotentReplies<NodeView> Replies { get; set; } = new();
+}
