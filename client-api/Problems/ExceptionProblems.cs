@@ -36,6 +36,7 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
         // System.Text.Json's own message names the path and the expected type; keep it but drop line internals.
         var message = json.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd(' ', '|');
+        message = (cut > 0 ? message[..cut] : message).TrimEnd(' ', '|');
+        return json.Path is { } path && !message.Contains("Path:", StringComparison.Ordinal) ? $"{message} Path: {path}" : message;
     }
 }

@@ -30,6 +30,14 @@ public sealed record NodeView(
 {
     /// <summary>Only approved nodes may receive submissions or send check reports.</summary>
     public bool AcceptsData => Status == NodeStatus.Approved;
+
+    /// <summary>Value equality including the history's contents (records compare lists by reference).</summary>
+    public bool Equals(NodeView? other) =>
+        other is not null
+        && (ApplicationId, NodeId, Kind, Name, Site, Status, NodeIdIsOfficial) == (other.ApplicationId, other.NodeId, other.Kind, other.Name, other.Site, other.Status, other.NodeIdIsOfficial)
+        && History.SequenceEqual(other.History);
+
+    public override int GetHashCode() => HashCode.Combine(ApplicationId, Status, History.Count);
 }
 
 /// <summary>A node that was approved before the platform existed (the seed document).</summary>

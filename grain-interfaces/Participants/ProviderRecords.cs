@@ -17,4 +17,12 @@ public sealed record ProviderView(
     [property: Id(5)] DateTimeOffset UpdatedAt)
 {
     public bool IsAdmittedFor(Indication indication) => Indications.Contains(indication);
+
+    /// <summary>Value equality including the indications' contents (records compare lists by reference).</summary>
+    public bool Equals(ProviderView? other) =>
+        other is not null
+        && (Ik, Name, ParticipationStart, RegisteredAt, UpdatedAt) == (other.Ik, other.Name, other.ParticipationStart, other.RegisteredAt, other.UpdatedAt)
+        && Indications.SequenceEqual(other.Indications);
+
+    public override int GetHashCode() => HashCode.Combine(Ik, Name, UpdatedAt);
 }

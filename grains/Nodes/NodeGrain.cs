@@ -19,7 +19,7 @@ public sealed class NodeGrain(
     public Task<Result<NodeView>> Apply(CommandContext context, NodeApplication application) =>
         Execute(context, $"apply|{application}", current =>
         {
-            if (NodeLifecycle.Check(current?.Status, NodeStatus.Applied) is { } illegal)
+            if (NodeLifecycle.Check(current?.Status, NodeCommand.Apply) is { } illegal)
             {
                 return Task.FromResult<Result<NodeView>>(illegal);
             }
@@ -35,7 +35,7 @@ public sealed class NodeGrain(
         });
 
     public Task<Result<NodeView>> StartReview(CommandContext context, string reason) =>
-        Move(context, NodeStatus.UnderReview, reason);
+        Move(context, NodeCommand.Review, reason);
 
     public Task<Result<NodeView>> Approve(CommandContext context, string nodeId, string reason) =>
         Execute(context, $"approve|{nodeId}|{reason}", async current =>
@@ -50,7 +50,7 @@ public sealed class NodeGrain(
                 return invalidId;
             }
 
-            var moved = NodeLifecycle.Move(current, NodeStatus.Approved, reason, clock.GetUtcNow(), context.Caller.ParticipantId);
+            var moved = NodeLifecycle.Apply(current, NodeCommand.Approve, reason, clock.GetUtcNow(), context.Caller.ParticipantId);
             if (!moved.IsSuccess)
             {
                 return moved;
@@ -65,16 +65,13 @@ public sealed class NodeGrain(
         });
 
     public Task<Result<NodeView>> Suspend(CommandContext context, string reason) =>
-        Move(context, NodeStatus.Suspended, reason);
+        Move(context, NodeCommand.Suspend, reason);
 
     public Task<Result<NodeView>> Reinstate(CommandContext context, string reason) =>
-        Execute(context, $"reinstate|{reason}", current => Task.FromResult(
-            current is null
-                ? UnknownApplication()
-                : NodeLifecycle.Reinstate(current, reason, clock.GetUtcNow(), context.Caller.ParticipantId)));
+        Move(context, NodeCommand.Reinstate, reason);
 
     public Task<Result<NodeView>> Revoke(CommandContext context, string reason) =>
-        Move(context, NodeStatus.Revoked, reason);
+        Move(context, NodeCommand.Revoke, reason);
 
     public async Task<Result<NodeView>> Seed(NodeSeed seed)
     {
@@ -97,7 +94,8 @@ public sealed class NodeGrain(
         NodeTransition[] history =
         [
             new(null, NodeStatus.Applied, "approved before the platform started (seed document)", seed.ApprovedAt, by),
-            new(NodeStatus.Applied, NodeStatus.Approved, "approved as of the seed document", seed.ApprovedAt, by),
+            new(NodeStatus.Applied, NodeStatus.UnderReview, "reviewed before the platform started (seed document)", seed.ApprovedAt, by),
+            new(NodeStatus.UnderReview, NodeStatus.Approved, "approved as of the seed document", seed.ApprovedAt, by),
         ];
         state.State.Node = new NodeView(
             ApplicationId, seed.NodeId, seed.Application.Kind, seed.Application.Name, seed.Application.Site,
@@ -107,11 +105,11 @@ public sealed class NodeGrain(
         return Result<NodeView>.Success(state.State.Node);
     }
 
-    private Task<Result<NodeView>> Move(CommandContext context, NodeStatus to, string reason) =>
-        Execute(context, $"{to}|{reason}", current => Task.FromResult(
+    private Task<Result<NodeView>> Move(CommandContext context, NodeCommand command, string reason) =>
+        Execute(context, $"{command}|{reason}", current => Task.FromResult(
             current is null
                 ? UnknownApplication()
-                : NodeLifecycle.Move(current, to, reason, clock.GetUtcNow(), context.Caller.ParticipantId)));
+                : NodeLifecycle.Apply(current, command, reason, clock.GetUtcNow(), context.Caller.ParticipantId)));
 
     /// <summary>Runs one operator command: authorize, answer replays from the stored replies,
     /// decide, then persist the new node together with the reply in one write.</summary>

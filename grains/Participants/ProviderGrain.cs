@@ -27,7 +27,7 @@ public sealed class ProviderGrain(
         var current = state.State.Current;
         var now = clock.GetUtcNow();
         var next = new ProviderView(ik, registration.Name.Trim(), [.. registration.Indications.Order()], registration.ParticipationStart, current?.RegisteredAt ?? now, now);
-        if (current is not null && SameRegistration(current, next))
+        if (current is not null && current == next with { RegisteredAt = current.RegisteredAt, UpdatedAt = current.UpdatedAt })
         {
             return Result<ProviderView>.Success(current); // a repeated PUT changes nothing
         }
@@ -37,7 +37,4 @@ public sealed class ProviderGrain(
         await GrainFactory.GetGrain<IProviderDirectoryGrain>(IProviderDirectoryGrain.Key).Upsert(next);
         return Result<ProviderView>.Success(next);
     }
-
-    private static bool SameRegistration(ProviderView a, ProviderView b) =>
-        a.Name == b.Name && a.ParticipationStart == b.ParticipationStart && a.Indications.SequenceEqual(b.Indications);
 }

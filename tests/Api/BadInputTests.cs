@@ -1,0 +1,68 @@
+using System.Net;
+using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Tests.Fixtures;
+
+namespace GenomDE.Orleans.Tests.Api;
+
+/// <summary>Hostile or broken requests get a 4xx problem that names the problem and store nothing.</summary>
+[Collection(PlatformCollectionDefinition.Name)]
+public sealed class BadInputTests(PlatformFixture platform)
+{
+    [Theory]
+    [InlineData("{\"kind\":\"gdc\",\"name\":\"x\"", "malformed_json")]
+    [InlineData("not json at all", "malformed_json")]
+    [InlineData("{\"kind\":\"gdc\",\"name\":\"x\"}", "malformed_json")]
+    [InlineData("{\"kind\":\"gdc\",\"name\":\"x\",\"site\":null}", "malformed_json")]
+    [InlineData("{\"kind\":1,\"name\":\"x\",\"site\":\"y\"}", "malformed_json")]
+    [InlineData("{\"kind\":\"gdc\",\"name\":\" \",\"site\":\"y\"}", "name_required")]
+    public async Task Broken_applications_are_a_400_and_create_nothing(string body, string code)
+    {
+        var before = await CountNodes();
+
+        await (await platform.Operator().PostRaw("/api/v1/nodes", body)).AssertProblem(HttpStatusCode.BadRequest, code);
+
+        Assert.Equal(before, await CountNodes());
+    }
+
+    [Fact]
+    public async Task A_wrong_enum_value_names_the_accepted_values()
+    {
+        var response = await platform.Operator().PostRaw("/api/v1/nodes", "{\"kind\":\"grz\",\"name\":\"x\",\"site\":\"y\"}");
+
+        var detail = await response.AssertProblem(HttpStatusCode.BadRequest, "malformed_json");
+        Assert.Contains("'grz' is not a valid node_kind; expected one of: cdn, gdc", detail, StringComparison.Ordinal);
+        Assert.Contains("$.kind", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_a_413()
+    {
+        var huge = "{\"kind\":\"gdc\",\"name\":\"" + new string('a', 2 * 1024 * 1024) + "\",\"site\":\"y\"}";
+
+        await (await platform.Operator().PostRaw("/api/v1/nodes", huge)).AssertProblem(HttpStatusCode.RequestEntityTooLarge, "body_too_large");
+    }
+
+    [Fact]
+    public async Task A_wrong_media_type_is_a_415()
+    {
+        await (await platform.Operator().PostRaw("/api/v1/nodes", "kind=gdc", "text/plain")).AssertProblem(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+    }
+
+    [Fact]
+    public async Task Unknown_routes_and_methods_are_problems_too()
+    {
+        await (await platform.Operator().GetAsync("/api/v1/nowhere")).AssertProblem(HttpStatusCode.NotFound, "no_such_endpoint");
+        await (await platform.Operator().DeleteAsync("/api/v1/nodes")).AssertProblem(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+    }
+
+    [Fact]
+    public async Task An_unusable_idempotency_key_is_a_400()
+    {
+        var response = await platform.Operator().PostJson("/api/v1/nodes", new { kind = "gdc", name = "x", site = "y" }, new string('k', 200));
+
+        await response.AssertProblem(HttpStatusCode.BadRequest, "invalid_idempotency_key");
+    }
+
+    private async Task<int> CountNodes() =>
+        (await (await platform.Operator().GetAsync("/api/v1/nodes")).Read<List<NodeView>>()).Count;
+}
