@@ -11,9 +11,16 @@ public static class SiloProgram
 {
     public const string DefaultUrl = "http://localhost:5080";
 
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var migrateOnly = args.FirstOrDefault() == MigrateCommand.Name;
+        var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+        if (migrateOnly)
+        {
+            return await MigrateCommand.Run(builder.Configuration);
+        }
+
+        await MigrateCommand.MigrateOnStart(builder.Configuration);
         var embedded = SiloConfiguration.IsEmbedded(builder.Configuration);
         if (embedded)
         {
@@ -50,6 +57,7 @@ public static class SiloProgram
 
         app.Lifetime.ApplicationStarted.Register(() => Announce(app, embedded, options));
         await app.RunAsync();
+        return 0;
     }
 
     private static void Announce(WebApplication app, bool embedded, PlatformOptions options)
@@ -74,6 +82,10 @@ public static class SiloProgram
             Console.WriteLine();
             Console.WriteLine("  !!! EMBEDDED MODE: state is kept in memory only and is LOST when this process stops. !!!");
             Console.WriteLine("  !!! Set Orleans:ConnectionString to a PostgreSQL database for durable state.          !!!");
+        }
+        else
+        {
+            Console.WriteLine("  Durable mode: grain state, membership and reminders in PostgreSQL.");
         }
 
         Console.WriteLine();

@@ -19,10 +19,18 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                 (bad.StatusCode, "bad_request", "Bad request", bad.Message),
             JsonException json =>
                 (StatusCodes.Status400BadRequest, "malformed_json", "Malformed request body", DescribeJson(json)),
+            TimeoutException or OrleansException =>
+                (StatusCodes.Status503ServiceUnavailable, "cluster_unavailable", "Cluster temporarily unavailable",
+                 "The request could not be completed because a silo is unreachable; its outcome is unknown. Retry with the same Idempotency-Key: a replay never applies a change twice."),
             _ => (StatusCodes.Status500InternalServerError, "internal_error", "Internal error", "The platform failed to process the request; nothing was changed by the failed step. Retry with the same Idempotency-Key."),
         };
 
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+            logger.LogWarning(exception, "Cluster unavailable for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Unhandled error for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }

@@ -11,26 +11,21 @@ public sealed class NodeDirectoryGrain(
 {
     public async Task<bool> ClaimNodeId(string nodeId, string applicationId)
     {
-        if (state.State.NodeIds.TryGetValue(nodeId, out var owner))
-        {
-            return owner == applicationId;
-        }
-
-        state.State.NodeIds[nodeId] = applicationId;
-        await state.WriteStateAsync();
-        return true;
+        await state.UpdateAsync(directory => directory.NodeIds.TryAdd(nodeId, applicationId));
+        return state.State.NodeIds[nodeId] == applicationId;
     }
 
-    public async Task Upsert(NodeView node)
-    {
-        if (state.State.Nodes.TryGetValue(node.ApplicationId, out var known) && known.History.Count > node.History.Count)
+    public Task Upsert(NodeView node) =>
+        state.UpdateAsync(directory =>
         {
-            return; // an older view arriving late must not overwrite a newer one
-        }
+            if (directory.Nodes.TryGetValue(node.ApplicationId, out var known) && known.History.Count >= node.History.Count)
+            {
+                return false; // same or older view (a replay, or a late arrival): keep the newer one
+            }
 
-        state.State.Nodes[node.ApplicationId] = node;
-        await state.WriteStateAsync();
-    }
+            directory.Nodes[node.ApplicationId] = node;
+            return true;
+        });
 
     public Task<IReadOnlyList<NodeView>> List() =>
         Task.FromResult<IReadOnlyList<NodeView>>([.. state.State.Nodes.Values.OrderBy(n => n.NodeId ?? "~" + n.ApplicationId, StringComparer.Ordinal)]);

@@ -97,12 +97,21 @@ public sealed class NodeGrain(
             new(NodeStatus.Applied, NodeStatus.UnderReview, "reviewed before the platform started (seed document)", seed.ApprovedAt, by),
             new(NodeStatus.UnderReview, NodeStatus.Approved, "approved as of the seed document", seed.ApprovedAt, by),
         ];
-        state.State.Node = new NodeView(
+        var node = new NodeView(
             ApplicationId, seed.NodeId, seed.Application.Kind, seed.Application.Name, seed.Application.Site,
             NodeStatus.Approved, seed.NodeIdIsOfficial, history);
-        await state.WriteStateAsync();
-        await Directory.Upsert(state.State.Node);
-        return Result<NodeView>.Success(state.State.Node);
+        await state.UpdateAsync(s =>
+        {
+            if (s.Node is not null)
+            {
+                return false; // another silo's seeder was first
+            }
+
+            s.Node = node;
+            return true;
+        });
+        await Directory.Upsert(state.State.Node!);
+        return Result<NodeView>.Success(state.State.Node!);
     }
 
     private Task<Result<NodeView>> Move(CommandContext context, NodeCommand command, string reason) =>
@@ -120,28 +129,41 @@ public sealed class NodeGrain(
             return DomainError.Forbidden("Only the platform operator changes a node's approval.");
         }
 
-        if (state.State.Replies.Find(context.RequestId, fingerprint) is { } replay)
+        for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
         {
-            // The first attempt may have stored its change but died before the directory heard of it.
-            if (replay.IsSuccess && state.State.Node is { } stored)
+            if (state.State.Replies.Find(context.RequestId, fingerprint) is { } replay)
             {
-                await Directory.Upsert(stored);
+                // The first attempt may have stored its change but died before the directory heard of it.
+                if (replay.IsSuccess && state.State.Node is { } stored)
+                {
+                    await Directory.Upsert(stored);
+                }
+
+                return replay;
             }
 
-            return replay;
+            var result = await decide(state.State.Node);
+            if (!result.IsSuccess)
+            {
+                return result;
+            }
+
+            state.State.Node = result.Value;
+            state.State.Replies.Remember(context.RequestId, fingerprint, result);
+            if (await state.TryWriteAsync())
+            {
+                await Directory.Upsert(result.Value!);
+                return result;
+            }
+
+            // Another activation wrote first: let the directory see what it stored, then decide again on it.
+            if (state.State.Node is { } winner)
+            {
+                await Directory.Upsert(winner);
+            }
         }
 
-        var result = await decide(state.State.Node);
-        if (!result.IsSuccess)
-        {
-            return result;
-        }
-
-        state.State.Node = result.Value;
-        state.State.Replies.Remember(context.RequestId, fingerprint, result);
-        await state.WriteStateAsync();
-        await Directory.Upsert(result.Value!);
-        return result;
+        return DomainError.Conflict("concurrent_update", "Concurrent update", $"Node '{ApplicationId}' kept changing during this request; retry with the same Idempotency-Key.");
     }
 
     private Result<NodeView> UnknownApplication() =>

@@ -33,7 +33,11 @@ public sealed class PayerGrain(
         var now = clock.GetUtcNow();
         var next = new PayerView(ik, registration.Name.Trim(), registration.Kind, current?.RegisteredAt ?? now, now);
         state.State.Current = next;
-        await state.WriteStateAsync();
+        if (!await state.TryWriteAsync())
+        {
+            return DomainError.Conflict("concurrent_update", "Concurrent update", $"The registration of '{ik}' changed during this request; read it and retry.");
+        }
+
         await GrainFactory.GetGrain<IPayerDirectoryGrain>(IPayerDirectoryGrain.Key).Upsert(next);
         return Result<PayerView>.Success(next);
     }

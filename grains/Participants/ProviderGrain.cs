@@ -33,7 +33,11 @@ public sealed class ProviderGrain(
         }
 
         state.State.Current = next;
-        await state.WriteStateAsync();
+        if (!await state.TryWriteAsync())
+        {
+            return DomainError.Conflict("concurrent_update", "Concurrent update", $"The registration of '{ik}' changed during this request; read it and retry.");
+        }
+
         await GrainFactory.GetGrain<IProviderDirectoryGrain>(IProviderDirectoryGrain.Key).Upsert(next);
         return Result<ProviderView>.Success(next);
     }

@@ -1,28 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using GenomDE.Orleans.ClientApi;
 using GenomDE.Orleans.Grains.Common;
+using GenomDE.Orleans.Persistence;
 using GenomDE.Orleans.Silo.Seeding;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
 
 namespace GenomDE.Orleans.Silo.Hosting;
 
-/// <summary>One place that decides how a silo is built, used by the silo process and the tests.</summary>
+/// <summary>One place that decides how a silo is built, used by the silo process and the tests.
+/// Durable mode is on when <c>Orleans:ConnectionString</c> names a PostgreSQL database; without it
+/// the silo runs the embedded default (localhost cluster, in-memory state).</summary>
 public static class SiloConfiguration
 {
-    /// <summary>Durable mode is on when <c>Orleans:ConnectionString</c> names a PostgreSQL database.</summary>
-    public static bool IsEmbedded(IConfiguration configuration) =>
-        string.IsNullOrEmpty(configuration["Orleans:ConnectionString"]);
+    public const string ConnectionStringKey = "Orleans:ConnectionString";
+    private const string Invariant = "Npgsql";
+
+    /// <summary>The configured PostgreSQL connection string with our Npgsql tuning, or null.</summary>
+    public static string? ConnectionString(IConfiguration configuration) =>
+        configuration[ConnectionStringKey] is { Length: > 0 } raw ? OrleansConnectionString.Tune(raw) : null;
+
+    public static bool IsEmbedded(IConfiguration configuration) => ConnectionString(configuration) is null;
 
     public static bool SeedsOnStart(IConfiguration configuration) =>
         configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>()?.Seed ?? IsEmbedded(configuration);
 
-    /// <summary>Storage, reminders, dashboard and seeding; clustering is left to the caller
-    /// (<see cref="ConfigureClustering"/>) because the test cluster brings its own.</summary>
+    /// <summary>Storage, reminders, dashboard and seeding. Clustering is separate
+    /// (<see cref="ConfigureClustering"/>) because the test cluster brings its own endpoints.</summary>
     public static void ConfigureServices(ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSingleton(TimeProvider.System);
-        silo.AddMemoryGrainStorage(StorageNames.Platform);
-        silo.UseInMemoryReminderService();
+        if (ConnectionString(configuration) is { } connectionString)
+        {
+            silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+
+            // JSON with enum names: rows stay readable in psql and survive reordering an enum.
+            silo.UseSystemTextJsonGrainStorageSerializer();
+            silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => ConfigureStorageJson(o.JsonSerializerOptions));
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Platform);
+            silo.UseInMemoryReminderService();
+        }
+
         silo.AddDashboard(o => o.HideTrace = true);
         if (SeedsOnStart(configuration))
         {
@@ -30,6 +62,8 @@ public static class SiloConfiguration
         }
     }
 
+    /// <summary>Cluster identity and membership: the PostgreSQL membership table when configured,
+    /// else a single-machine localhost cluster.</summary>
     public static void ConfigureClustering(ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Configure<ClusterOptions>(o =>
@@ -37,8 +71,26 @@ public static class SiloConfiguration
             o.ClusterId = configuration["Orleans:ClusterId"] ?? ClusterDefaults.ClusterId;
             o.ServiceId = configuration["Orleans:ServiceId"] ?? ClusterDefaults.ServiceId;
         });
-        silo.UseLocalhostClustering(
-            siloPort: configuration.GetValue("Orleans:SiloPort", ClusterDefaults.SiloPort),
-            gatewayPort: configuration.GetValue("Orleans:GatewayPort", ClusterDefaults.GatewayPort));
+        var siloPort = configuration.GetValue("Orleans:SiloPort", ClusterDefaults.SiloPort);
+        var gatewayPort = configuration.GetValue("Orleans:GatewayPort", ClusterDefaults.GatewayPort);
+        if (ConnectionString(configuration) is { } connectionString)
+        {
+            UseMembershipTable(silo, connectionString);
+            silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: configuration.GetValue("Orleans:ListenOnAnyHostAddress", false));
+        }
+        else
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort);
+        }
     }
+
+    public static void UseMembershipTable(ISiloBuilder silo, string connectionString) =>
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+
+    public static void ConfigureStorageJson(JsonSerializerOptions json) =>
+        json.Converters.Add(new JsonStringEnumConverter());
 }

@@ -12,14 +12,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace GenomDE.Orleans.Tests.Fixtures;
 
 /// <summary>The production shape in one process: a two-silo test cluster, configured exactly like
 /// the silo process, and the REST API as a separate Orleans client served by a real Kestrel on
-/// loopback. One per test collection.</summary>
-public sealed class PlatformFixture : IAsyncLifetime
+/// loopback. One per test collection. This one runs the embedded default (in-memory state);
+/// <see cref="PostgresPlatformFixture"/> runs the same on PostgreSQL.</summary>
+public class PlatformFixture : IAsyncLifetime
 {
     public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
 
@@ -31,18 +33,50 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Settings both the silos and the API host see (e.g. the PostgreSQL connection string).</summary>
+    protected Dictionary<string, string?> Settings { get; } = new() { ["Platform:Seed"] = "true" };
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        await StartClusterAsync();
+        await StartApiAsync();
+    }
+
+    /// <summary>Starts a fresh two-silo cluster with <see cref="Settings"/>; the service ID stays the
+    /// same across restarts so a new cluster finds the previous one's state.</summary>
+    protected async Task StartClusterAsync()
     {
         var builder = new TestClusterBuilder(2);
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket; // the API connects over real sockets, as in production
+        builder.Options.ServiceId = "genomde-tests";
+        builder.Options.UseTestClusterMembership = !Settings.ContainsKey(SiloConfiguration.ConnectionStringKey);
+        foreach (var (key, value) in Settings)
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
 
-        _api = BuildApi(Cluster);
+    protected async Task StartApiAsync()
+    {
+        _api = BuildApi(Cluster, Settings);
         await _api.StartAsync();
         var address = _api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
+    }
+
+    protected async Task StopApiAsync()
+    {
+        if (_api is not null)
+        {
+            await _api.StopAsync();
+            await _api.DisposeAsync();
+            _api = null;
+        }
     }
 
     /// <summary>An HTTP client authenticated as <paramref name="role"/>/<paramref name="participantId"/>.</summary>
@@ -58,19 +92,15 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public HttpClient AnonymousClient() => new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
-        if (_api is not null)
-        {
-            await _api.StopAsync();
-            await _api.DisposeAsync();
-        }
-
+        await StopApiAsync();
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
-    private static WebApplication BuildApi(TestCluster cluster)
+    private static WebApplication BuildApi(TestCluster cluster, Dictionary<string, string?> clusterSettings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -82,10 +112,17 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Auth:SigningKey"] = SigningKey,
             ["Auth:DevTokens"] = "true",
         };
-        var gateways = cluster.Silos.Select(s => s.GatewayAddress.Endpoint).OfType<IPEndPoint>().ToList();
-        for (var i = 0; i < gateways.Count; i++)
+        if (clusterSettings.GetValueOrDefault(SiloConfiguration.ConnectionStringKey) is { } connectionString)
         {
-            settings[$"Orleans:Gateways:{i}"] = gateways[i].ToString();
+            settings[SiloConfiguration.ConnectionStringKey] = connectionString; // gateways from the membership table
+        }
+        else
+        {
+            var gateways = cluster.Silos.Select(s => s.GatewayAddress.Endpoint).OfType<IPEndPoint>().ToList();
+            for (var i = 0; i < gateways.Count; i++)
+            {
+                settings[$"Orleans:Gateways:{i}"] = gateways[i].ToString();
+            }
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
@@ -96,14 +133,39 @@ public sealed class PlatformFixture : IAsyncLifetime
         return app;
     }
 
+    /// <summary>The test cluster's own client finds the gateways where the API does.</summary>
+    private sealed class TestClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
+        {
+            if (configuration[SiloConfiguration.ConnectionStringKey] is { Length: > 0 } connectionString)
+            {
+                clientBuilder.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = connectionString;
+                });
+            }
+        }
+    }
+
+    /// <summary>The silo process's own configuration; only the endpoints come from the test cluster.</summary>
     private sealed class TestSiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            var configuration = new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:Seed"] = "true" })
-                .Build();
-            SiloConfiguration.ConfigureServices(siloBuilder, configuration);
+            // Declare a killed silo dead within seconds instead of the production minute.
+            siloBuilder.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+                o.NumVotesForDeathDeclaration = 1;
+            });
+            SiloConfiguration.ConfigureServices(siloBuilder, siloBuilder.Configuration);
+            if (SiloConfiguration.ConnectionString(siloBuilder.Configuration) is { } connectionString)
+            {
+                SiloConfiguration.UseMembershipTable(siloBuilder, connectionString);
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using Npgsql;
 
-namespace GenomDE.Orleans.Persistence;
+namespace GenomDE.Orleans.Tests.Fixtures;
 
 /// <summary>
 /// A throwaway PostgreSQL server (or database) for tests.

@@ -1,0 +1,42 @@
+using GenomDE.Orleans.Persistence;
+using GenomDE.Orleans.Silo.Hosting;
+
+namespace GenomDE.Orleans.Tests.Fixtures;
+
+/// <summary>The platform on a real, throwaway PostgreSQL (started here, removed afterwards; or an
+/// existing server named by <c>GENOMDE_TEST_POSTGRES</c>): ADO.NET membership, grain storage and
+/// reminders, schema applied by our own migrator.</summary>
+public sealed class PostgresPlatformFixture : PlatformFixture
+{
+    public TemporaryPostgres Database { get; private set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        Database = await TemporaryPostgres.StartAsync();
+        await SchemaMigrator.MigrateAsync(Database.ConnectionString);
+        Settings[SiloConfiguration.ConnectionStringKey] = Database.ConnectionString;
+        await base.InitializeAsync();
+    }
+
+    /// <summary>Stops every silo and the API, then starts a new cluster and API on the same database.</summary>
+    public async Task RestartEverythingAsync()
+    {
+        await StopApiAsync();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await StartClusterAsync();
+        await StartApiAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollectionDefinition : ICollectionFixture<PostgresPlatformFixture>
+{
+    public const string Name = "postgres";
+}
