@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenomDE.Orleans.ClientApi;
@@ -76,7 +77,17 @@ public static class SiloConfiguration
         if (ConnectionString(configuration) is { } connectionString)
         {
             UseMembershipTable(silo, connectionString);
-            silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: configuration.GetValue("Orleans:ListenOnAnyHostAddress", false));
+
+            // The address other silos and clients dial; default: this host's first address.
+            var listenOnAny = configuration.GetValue("Orleans:ListenOnAnyHostAddress", false);
+            if (configuration["Orleans:AdvertisedIPAddress"] is { Length: > 0 } advertised)
+            {
+                silo.ConfigureEndpoints(IPAddress.Parse(advertised), siloPort, gatewayPort, listenOnAny);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: listenOnAny);
+            }
         }
         else
         {
