@@ -51,7 +51,9 @@ public static class AuthSetup
                     {
                         context.HandleResponse();
                         var detail = context.AuthenticateFailure is null
-                            ? "This endpoint needs a bearer token (Authorization: Bearer <JWT>)."
+                            ? context.Request.Path.StartsWithSegments(PlatformRoutes.Dashboard)
+                                ? "The dashboard needs an operator token: open /dashboard/?access_token=<operator JWT> once."
+                                : "This endpoint needs a bearer token (Authorization: Bearer <JWT>)."
                             : $"The bearer token was rejected: {context.ErrorDescription ?? context.AuthenticateFailure.Message}";
                         await Problem.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "unauthenticated", "Authentication required", detail);
                     },
@@ -62,7 +64,8 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(ParticipantClaims.Subject).Build())
             .AddPolicy(Policies.Operator, p => p.RequireRole(Policies.Operator))
             .AddPolicy(Policies.Provider, p => p.RequireRole(Policies.Provider))
-            .AddPolicy(Policies.Payer, p => p.RequireRole(Policies.Payer));
+            .AddPolicy(Policies.Payer, p => p.RequireRole(Policies.Payer))
+            .AddPolicy(Policies.Node, p => p.RequireRole(ParticipantClaims.RoleName(ParticipantRole.Cdn), ParticipantClaims.RoleName(ParticipantRole.Gdc)));
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
     }
 

@@ -30,7 +30,12 @@ public static class ApiComposition
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = PlatformRoutes.MaxBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ExceptionProblems>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "GenomDE platform API";
+            document.Info.Description = "REST API of the genomDE model project platform (§ 64e SGB V). Authenticate with a JWT bearer token (role + participant ID).";
+            return Task.CompletedTask;
+        }));
         builder.AddPlatformAuth();
         builder.Services.AddSingleton<DevTokenIssuer>();
         return builder;
@@ -50,13 +55,15 @@ public static class ApiComposition
         app.MapNodesApi();
         app.MapProvidersApi();
         app.MapPayersApi();
+        app.MapCasesApi();
+        app.MapInboxApi();
         if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
         {
             app.MapDevTokensApi();
         }
 
         app.MapDashboardLogin();
-        app.MapOrleansDashboard(routePrefix: PlatformRoutes.Dashboard).RequireAuthorization(Policies.Operator);
+        app.MapOrleansDashboard(routePrefix: PlatformRoutes.Dashboard).RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         return app;
     }
 

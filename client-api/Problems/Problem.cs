@@ -29,8 +29,21 @@ public static class Problem
         _ => StatusCodes.Status400BadRequest,
     };
 
-    public static IResult Result(DomainError error) =>
-        Result(StatusOf(error.Kind), error.Code, error.Title, error.Detail);
+    public static IResult Result(DomainError error)
+    {
+        var details = Details(StatusOf(error.Kind), error.Code, error.Title, error.Detail);
+        if (error.Errors is { } errors)
+        {
+            details.Extensions["errors"] = errors;
+        }
+
+        if (error.Warnings is { Count: > 0 } warnings)
+        {
+            details.Extensions["warnings"] = warnings;
+        }
+
+        return TypedResults.Problem(details);
+    }
 
     public static IResult Result(int status, string code, string title, string detail) =>
         TypedResults.Problem(Details(status, code, title, detail));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GenomDE.Orleans.GrainInterfaces.Submissions;
 
 namespace GenomDE.Orleans.ClientApi.Problems;
 
@@ -15,8 +16,7 @@ public sealed class StrictEnumConverter : JsonConverterFactory
     private sealed class Converter<TEnum> : JsonConverter<TEnum>
         where TEnum : struct, Enum
     {
-        private static readonly Dictionary<string, TEnum> ByName =
-            Enum.GetValues<TEnum>().ToDictionary(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
+        private static readonly Dictionary<string, TEnum> ByName = Enum.GetValues<TEnum>().ToDictionary(WireName);
 
         private static readonly Dictionary<TEnum, string> ByValue = ByName.ToDictionary(p => p.Value, p => p.Key);
 
@@ -31,6 +31,12 @@ public sealed class StrictEnumConverter : JsonConverterFactory
             var got = text is null ? $"a JSON {reader.TokenType.ToString().ToLowerInvariant()}" : $"'{text}'";
             throw new JsonException($"{got} is not a valid {JsonNamingPolicy.SnakeCaseLower.ConvertName(typeof(TEnum).Name)}; expected one of: {string.Join(", ", ByName.Keys)}.");
         }
+
+        /// <summary>The official spelling where the formats define one (e.g. "GKV", "duplicate_tang", "wgs_lr"), else snake_case.</summary>
+        private static string WireName(TEnum value) =>
+            typeof(WireNames).GetFields().Select(f => f.GetValue(null)).OfType<WireVocabulary<TEnum>>().FirstOrDefault() is { } vocabulary
+                ? vocabulary.NameOf(value)
+                : JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
             writer.WriteStringValue(ByValue[value]);

@@ -1,3 +1,5 @@
+using GenomDE.Orleans.GrainInterfaces.Submissions;
+
 namespace GenomDE.Orleans.GrainInterfaces.Common;
 
 /// <summary>A rule the request broke. <see cref="Kind"/> decides the HTTP status at the edge;
@@ -7,8 +9,14 @@ public sealed record DomainError(
     [property: Id(0)] ErrorKind Kind,
     [property: Id(1)] string Code,
     [property: Id(2)] string Title,
-    [property: Id(3)] string Detail)
+    [property: Id(3)] string Detail,
+    [property: Id(4)] IReadOnlyList<SubmissionFinding>? Errors = null,
+    [property: Id(5)] IReadOnlyList<SubmissionFinding>? Warnings = null)
 {
+    /// <summary>A document broke rules: every broken rule with its JSON path, plus the warnings.</summary>
+    public static DomainError Unprocessable(string code, string title, string detail, IReadOnlyList<SubmissionFinding> errors, IReadOnlyList<SubmissionFinding> warnings) =>
+        new(ErrorKind.Unprocessable, code, title, detail, errors, warnings);
+
     public static DomainError Invalid(string code, string title, string detail) => new(ErrorKind.Invalid, code, title, detail);
 
     public static DomainError NotFound(string code, string title, string detail) => new(ErrorKind.NotFound, code, title, detail);

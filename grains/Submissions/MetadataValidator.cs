@@ -18,7 +18,10 @@ public sealed class MetadataValidator(IReadOnlyList<MetadataPolicy> policies)
     /// <summary>The validator with the official date-effective policies.</summary>
     public static MetadataValidator Official { get; } = new(MetadataPolicies.Official);
 
-    public MetadataValidationReport Validate(string json)
+    public MetadataValidationReport Validate(string json) => Check(json).Report;
+
+    /// <summary>The report and, when the document could be read at all, what the parser understood.</summary>
+    public (GdcMetadata? Metadata, MetadataValidationReport Report) Check(string json)
     {
         var findings = new MetadataFindings();
         var metadata = GdcMetadataParser.Parse(json, findings);
@@ -31,6 +34,6 @@ public sealed class MetadataValidator(IReadOnlyList<MetadataPolicy> policies)
             }
         }
 
-        return findings.ToReport();
+        return (metadata, findings.ToReport());
     }
 }

@@ -32,6 +32,9 @@ public sealed class PlatformPagesTests(PlatformFixture platform)
         {
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI lacks {path}");
         }
+
+        Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/dashboard", StringComparison.Ordinal));
+        Assert.Equal("GenomDE platform API", doc.RootElement.GetProperty("info").GetProperty("title").GetString());
     }
 
     [Fact]

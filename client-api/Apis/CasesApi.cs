@@ -1,0 +1,61 @@
+using System.Text.Json;
+using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.GrainInterfaces.Cases;
+using GenomDE.Orleans.GrainInterfaces.Common;
+
+namespace GenomDE.Orleans.ClientApi.Apis;
+
+/// <summary>A provider's (LE) cases: register, submit genomic and clinical data, read. The case
+/// key is always the caller's own IK, so an LE can never reach another LE's case.</summary>
+public static class CasesApi
+{
+    public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup($"{PlatformRoutes.ApiV1}/cases").WithTags("Cases").RequireAuthorization(Policies.Provider);
+        api.MapPost("/", Register).WithSummary("Register a case under the LE's local case ID.");
+        api.MapGet("/{localCaseId}", async (string localCaseId, HttpContext http, IGrainFactory grains) =>
+            (await Case(grains, http, localCaseId).Get(http.User.ToCaller()!)).ToHttp()).WithSummary("The case with its submissions and history.");
+        api.MapPost("/{localCaseId}/genomic-submissions", (string localCaseId, JsonElement metadata, HttpContext http, IGrainFactory grains) =>
+            Submit(http, grains, localCaseId, (c, ctx) => c.SubmitGenomic(ctx, metadata.GetRawText())))
+            .WithSummary("LE → GDC: post metadata.json (schema 1.1.1–1.3.1) exactly as grz-cli produces it.");
+        api.MapPost("/{localCaseId}/clinical-submissions", (string localCaseId, JsonElement metaData, HttpContext http, IGrainFactory grains) =>
+            Submit(http, grains, localCaseId, (c, ctx) => c.SubmitClinical(ctx, metaData.GetRawText())))
+            .WithSummary("LE → CDN: post the clinical data set's metaData.");
+
+        app.MapGet($"{PlatformRoutes.ApiV1}/providers/{{ik}}/cases/{{localCaseId}}", async (string ik, string localCaseId, HttpContext http, IGrainFactory grains) =>
+            (await grains.GetGrain<ICaseGrain>(CaseKeys.Of(ik, localCaseId)).Get(http.User.ToCaller()!)).ToHttp())
+            .WithTags("Cases").RequireAuthorization(Policies.Operator).WithSummary("Operator: any provider's case.");
+        return api;
+    }
+
+    private static async Task<IResult> Register(RegisterCaseRequest body, HttpContext http, IGrainFactory grains)
+    {
+        if (!ApiRequest.TryBegin(http, out var context, out var problem))
+        {
+            return problem!;
+        }
+
+        var result = await Case(grains, http, body.LocalCaseId).Register(context);
+        return result.IsSuccess
+            ? TypedResults.Created($"{PlatformRoutes.ApiV1}/cases/{Uri.EscapeDataString(body.LocalCaseId)}", result.Value)
+            : Problem.Result(result.Error!);
+    }
+
+    private static async Task<IResult> Submit(HttpContext http, IGrainFactory grains, string localCaseId, Func<ICaseGrain, CommandContext, Task<Result<SubmissionAnswer>>> call)
+    {
+        if (!ApiRequest.TryBegin(http, out var context, out var problem))
+        {
+            return problem!;
+        }
+
+        var result = await call(Case(grains, http, localCaseId), context);
+        return result.IsSuccess
+            ? TypedResults.Created($"{PlatformRoutes.ApiV1}/cases/{Uri.EscapeDataString(localCaseId)}", result.Value)
+            : Problem.Result(result.Error!);
+    }
+
+    private static ICaseGrain Case(IGrainFactory grains, HttpContext http, string localCaseId) =>
+        grains.GetGrain<ICaseGrain>(CaseKeys.Of(http.User.ToCaller()!.ParticipantId, localCaseId));
+}

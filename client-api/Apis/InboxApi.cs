@@ -1,0 +1,53 @@
+using System.Text.Json;
+using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.GrainInterfaces.Cases;
+using GenomDE.Orleans.GrainInterfaces.Common;
+
+namespace GenomDE.Orleans.ClientApi.Apis;
+
+/// <summary>A node's side: the submissions routed to it, receipt, basic QC and check reports.
+/// The inbox is always the caller's own, so a node never sees submissions routed elsewhere.</summary>
+public static class InboxApi
+{
+    public static RouteGroupBuilder MapInboxApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Nodes: inbox and reports").RequireAuthorization(Policies.Node);
+        api.MapGet("/inbox", async (HttpContext http, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<INodeInboxGrain>(http.User.ToCaller()!.ParticipantId).List()))
+            .WithSummary("Submissions routed to the calling node.");
+        api.MapPost("/inbox/{tan}/receipt", (string tan, HttpContext http, IGrainFactory grains) =>
+            OnSubmission(http, grains, tan, (c, ctx) => c.AcknowledgeReceipt(ctx, tan)))
+            .WithSummary("Confirm that the data of a submission arrived.");
+        api.MapPost("/inbox/{tan}/basic-qc", (string tan, BasicQcRequest body, HttpContext http, IGrainFactory grains) =>
+            OnSubmission(http, grains, tan, (c, ctx) => c.ReportBasicQc(ctx, tan, new BasicQcOutcome(body.Passed, body.FailureReason, body.Detail))))
+            .WithSummary("Report basic QC: passed, or failed with one of grz-db's failure reasons.");
+        api.MapPost("/reports", async (JsonElement report, HttpContext http, IGrainFactory grains) =>
+        {
+            if (!ApiRequest.TryBegin(http, out var context, out var problem))
+            {
+                return problem!;
+            }
+
+            return (await grains.GetGrain<ICheckReportIntakeGrain>(0).Submit(context, report.GetRawText())).ToHttp();
+        }).WithSummary("Send a Prüfbericht (check report): {\"SubmittedCase\": {...}}.");
+        return api;
+    }
+
+    private static async Task<IResult> OnSubmission<T>(HttpContext http, IGrainFactory grains, string tan, Func<ICaseGrain, CommandContext, Task<Result<T>>> call)
+    {
+        if (!ApiRequest.TryBegin(http, out var context, out var problem))
+        {
+            return problem!;
+        }
+
+        var caseKey = await grains.GetGrain<INodeInboxGrain>(context.Caller.ParticipantId).FindCase(tan);
+        if (caseKey is null)
+        {
+            return Problem.Result(StatusCodes.Status404NotFound, "unknown_submission", "Unknown submission", $"No submission with TAN {tan} was routed to {context.Caller.ParticipantId}.");
+        }
+
+        return (await call(grains.GetGrain<ICaseGrain>(caseKey), context)).ToHttp();
+    }
+}

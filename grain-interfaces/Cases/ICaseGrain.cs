@@ -1,0 +1,36 @@
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Submissions;
+
+namespace GenomDE.Orleans.GrainInterfaces.Cases;
+
+/// <summary>One LE case through transfer, QC and check reports. Key: <see cref="CaseKeys.Of"/>.</summary>
+[Alias("genomde.ICaseGrain")]
+public interface ICaseGrain : IGrainWithStringKey
+{
+    [Alias("Register")]
+    Task<Result<CaseView>> Register(CommandContext context);
+
+    /// <summary>LE → GDC: the metadata.json exactly as grz-cli produces it.</summary>
+    [Alias("SubmitGenomic")]
+    Task<Result<SubmissionAnswer>> SubmitGenomic(CommandContext context, string metadataJson);
+
+    /// <summary>LE → CDN: the clinical data set's metaData.</summary>
+    [Alias("SubmitClinical")]
+    Task<Result<SubmissionAnswer>> SubmitClinical(CommandContext context, string metaDataJson);
+
+    /// <summary>Node: the data of <paramref name="tan"/> arrived.</summary>
+    [Alias("AcknowledgeReceipt")]
+    Task<Result<SubmissionView>> AcknowledgeReceipt(CommandContext context, string tan);
+
+    /// <summary>Node: basic QC verdict; for GDCs it also decides detailed-QC sampling.</summary>
+    [Alias("ReportBasicQc")]
+    Task<Result<SubmissionView>> ReportBasicQc(CommandContext context, string tan, BasicQcOutcome outcome);
+
+    /// <summary>Node: the Prüfbericht for one of this case's submissions.</summary>
+    [Alias("AcceptCheckReport")]
+    Task<Result<CaseView>> AcceptCheckReport(CommandContext context, CheckReport report);
+
+    /// <summary>The case for its LE or the operator.</summary>
+    [Alias("Get")]
+    Task<Result<CaseView>> Get(Caller caller);
+}

@@ -1,0 +1,357 @@
+using System.Security.Cryptography;
+using System.Text;
+using GenomDE.Orleans.GrainInterfaces.Cases;
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.GrainInterfaces.Participants;
+using GenomDE.Orleans.GrainInterfaces.Submissions;
+using GenomDE.Orleans.Grains.Common;
+using GenomDE.Orleans.Grains.Domain;
+using GenomDE.Orleans.Grains.Reports;
+using GenomDE.Orleans.Grains.Submissions;
+
+namespace GenomDE.Orleans.Grains.Cases;
+
+[GrainType("case")]
+public sealed class CaseGrain(
+    [PersistentState("case", StorageNames.Platform)] IPersistentState<CaseState> state,
+    TimeProvider clock) : Grain, ICaseGrain
+{
+    private (string SubmitterId, string LocalCaseId) Key => CaseKeys.Split(this.GetPrimaryKeyString());
+
+    private INodeDirectoryGrain Nodes => GrainFactory.GetGrain<INodeDirectoryGrain>(INodeDirectoryGrain.Key);
+
+    public Task<Result<CaseView>> Get(Caller caller)
+    {
+        if (OwnerOrOperator(caller) is { } forbidden)
+        {
+            return Task.FromResult<Result<CaseView>>(forbidden);
+        }
+
+        return Task.FromResult(state.State.Case is { } found ? Result<CaseView>.Success(found) : UnknownCase());
+    }
+
+    public Task<Result<CaseView>> Register(CommandContext context)
+    {
+        if (OwnerOnly(context.Caller) is { } forbidden)
+        {
+            return Task.FromResult<Result<CaseView>>(forbidden);
+        }
+
+        if (!CaseKeys.IsValidLocalCaseId(Key.LocalCaseId))
+        {
+            return Task.FromResult<Result<CaseView>>(DomainError.Invalid("invalid_local_case_id", "Invalid local case ID",
+                $"A local case ID has 1–{CaseKeys.MaxLocalCaseIdLength} printable characters."));
+        }
+
+        return Execute(context, "register", s => s.Replies, current => Task.FromResult<Result<CaseDecision<CaseView>>>(
+            current is not null
+                ? DomainError.Conflict("case_exists", "Case already registered", $"Case '{Key.LocalCaseId}' of {Key.SubmitterId} is already registered.")
+                : Decide(new CaseView(Key.SubmitterId, Key.LocalCaseId, CaseStatus.Registered, [], [Event("registered", null, context)]))));
+
+        static Result<CaseDecision<CaseView>> Decide(CaseView registered) =>
+            Result<CaseDecision<CaseView>>.Success(new(registered, registered, false));
+    }
+
+    public Task<Result<SubmissionAnswer>> SubmitGenomic(CommandContext context, string metadataJson)
+    {
+        if (OwnerOnly(context.Caller) is { } forbidden)
+        {
+            return Task.FromResult<Result<SubmissionAnswer>>(forbidden);
+        }
+
+        return Execute(context, "genomic|" + Sha256(metadataJson), s => s.SubmissionReplies, current => DecideGenomic(context, current, metadataJson));
+    }
+
+    public Task<Result<SubmissionAnswer>> SubmitClinical(CommandContext context, string metaDataJson) =>
+        Task.FromResult<Result<SubmissionAnswer>>(DomainError.Invalid("clinical_not_available", "Not available", "Clinical submissions are not accepted yet."));
+
+    public Task<Result<SubmissionView>> AcknowledgeReceipt(CommandContext context, string tan) =>
+        NodeCommand(context, $"receipt|{tan}", tan, (submission, _) =>
+            submission.Status == SubmissionStatus.Submitted
+                ? Result<SubmissionView>.Success(submission with { Status = SubmissionStatus.Received })
+                : IllegalStep(submission, "receipt"));
+
+    public Task<Result<SubmissionView>> ReportBasicQc(CommandContext context, string tan, BasicQcOutcome outcome) =>
+        NodeCommand(context, $"basic-qc|{tan}|{outcome}", tan, (submission, _) =>
+        {
+            if (submission.Status is not (SubmissionStatus.Submitted or SubmissionStatus.Received))
+            {
+                return IllegalStep(submission, "basic QC");
+            }
+
+            if (!outcome.Passed && outcome.FailureReason is null)
+            {
+                return DomainError.Invalid("failure_reason_required", "Failure reason required", "A failed basic QC names its failure reason (grz-db's list).");
+            }
+
+            return Result<SubmissionView>.Success(submission with
+            {
+                Status = outcome.Passed ? SubmissionStatus.QcPassed : SubmissionStatus.QcFailed,
+                BasicQc = outcome.Passed ? outcome with { FailureReason = null } : outcome,
+            });
+        });
+
+    public Task<Result<CaseView>> AcceptCheckReport(CommandContext context, CheckReport report) =>
+        Execute(context, $"report|{report}", s => s.Replies, async current =>
+        {
+            if (current?.Submissions.FirstOrDefault(s => s.Tan == report.Tan) is not { } submission)
+            {
+                return UnknownSubmission(report.Tan);
+            }
+
+            if (await NodeMayAct(context.Caller, submission) is { } refused)
+            {
+                return refused;
+            }
+
+            if (submission.Report is not null)
+            {
+                return DomainError.Conflict("report_exists", "Check report already accepted", $"The check report for TAN {report.Tan} was accepted before; a node sends one report per submission.");
+            }
+
+            var expected = new ExpectedSubmission(submission.Tan, current.SubmitterId, submission.NodeId, submission.DiseaseType,
+                submission.DataCategory, submission.SubmissionType, submission.LibraryType, submission.CoverageType);
+            var mismatches = CheckReportCrossCheck.Compare(report, expected);
+            if (mismatches.Count > 0)
+            {
+                return DomainError.Unprocessable("report_mismatch", "Check report does not match the submission",
+                    $"The check report contradicts what was submitted under TAN {report.Tan} in {mismatches.Count} field(s).", mismatches, []);
+            }
+
+            var reported = submission with { Status = SubmissionStatus.Reported, Report = report };
+            var verdict = report.DataQualityCheckPassed ? "passed" : "failed";
+            var next = Replace(current, reported, Event($"{submission.DataCategory.ToString().ToLowerInvariant()} check report accepted (QC {verdict})", report.Tan, context));
+            return Result<CaseDecision<CaseView>>.Success(new(next, next, state.State.Withdrawn));
+        });
+
+    private async Task<Result<CaseDecision<SubmissionAnswer>>> DecideGenomic(CommandContext context, CaseView? current, string json)
+    {
+        if (current is null)
+        {
+            return UnknownCase();
+        }
+
+        var (metadata, report) = MetadataValidator.Official.Check(json);
+        var warnings = report.Warnings.Select(w => w.ToSubmissionFinding()).ToList();
+        if (!report.IsAccepted || metadata is null)
+        {
+            return DomainError.Unprocessable("metadata_invalid", "metadata.json breaks the submission rules",
+                $"{report.Errors.Count} rule(s) violated; see 'errors' (each with its JSON path).",
+                [.. report.Errors.Select(e => e.ToSubmissionFinding())], warnings);
+        }
+
+        var submission = metadata.Submission;
+        if (Mismatch(submission.SubmitterId, Key.SubmitterId, "$.submission.submitterId", "submitter_mismatch", "the caller's IK") is { } submitter)
+        {
+            return submitter;
+        }
+
+        if (Mismatch(submission.LocalCaseId, Key.LocalCaseId, "$.submission.localCaseId", "local_case_mismatch", "the case it was posted to") is { } localCase)
+        {
+            return localCase;
+        }
+
+        // Basic QC has checked these values, so they parse.
+        var type = Validated(WireNames.SubmissionTypes, submission.SubmissionType);
+        var disease = Validated(WireNames.DiseaseTypes, submission.DiseaseType);
+        var coverage = Validated(WireNames.CoverageTypes, submission.CoverageType);
+        var tan = submission.TanG!;
+        var nodeId = submission.GenomicDataCenterId!;
+        var index = metadata.Donors.Single(d => d.IsIndex);
+        var consent = new ConsentSnapshot(index.MvConsent.PermitsSequencing, index.ResearchConsents.Any(r => r.HasScope));
+
+        var refused = await Admit(current, DataCategory.Genomic, type, disease, nodeId, tan);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var view = new SubmissionView(tan, DataCategory.Genomic, type, nodeId, submission.SubmissionDate!.Value, disease, coverage,
+            LibraryTypes.MostExpensiveOfIndex(metadata) ?? LibraryType.None, consent, SubmissionStatus.Submitted,
+            null, null, null, null, Sha256(json), clock.GetUtcNow());
+        return Accept(context, current, view, warnings);
+    }
+
+    /// <summary>The checks every submission passes before its TAN is spent: order, admission,
+    /// an approved receiving node, and a TAN the LE never used.</summary>
+    private async Task<DomainError?> Admit(CaseView current, DataCategory category, SubmissionType type, Indication disease, string nodeId, string tan)
+    {
+        if (current.Submissions.Any(s => s.Tan.Equals(tan, StringComparison.OrdinalIgnoreCase)))
+        {
+            return DuplicateTan(tan);
+        }
+
+        if (SubmissionOrder.Check(current.Submissions, category, type) is { } order)
+        {
+            return order;
+        }
+
+        var provider = await GrainFactory.GetGrain<IProviderGrain>(Key.SubmitterId).Get();
+        if (provider is null || !provider.IsAdmittedFor(disease))
+        {
+            return DomainError.Forbidden($"Provider {Key.SubmitterId} is not admitted for {disease.ToString().ToLowerInvariant()} cases.") with { Code = "not_admitted" };
+        }
+
+        if (!await Nodes.IsApproved(nodeId))
+        {
+            return DomainError.Conflict("node_not_approved", "Receiving node not approved", $"Node {nodeId} is not an approved node; only approved nodes accept data.");
+        }
+
+        return await GrainFactory.GetGrain<ITanRegistryGrain>(Key.SubmitterId).Claim(tan.ToLowerInvariant(), this.GetPrimaryKeyString())
+            ? null
+            : DuplicateTan(tan);
+    }
+
+    private Result<CaseDecision<SubmissionAnswer>> Accept(CommandContext context, CaseView current, SubmissionView view, IReadOnlyList<SubmissionFinding> warnings)
+    {
+        var category = view.DataCategory.ToString().ToLowerInvariant();
+        var events = new List<CaseEvent> { Event($"{category} {view.SubmissionType.ToString().ToLowerInvariant()} submission to {view.NodeId}", view.Tan, context) };
+        var previous = current.Submissions.LastOrDefault(s => s.DataCategory == view.DataCategory);
+        var (mvRevoked, researchRevoked) = CaseLifecycle.Revocations(previous?.Consent, view.Consent);
+        if (mvRevoked)
+        {
+            events.Add(Event("model-project consent (mvSequencing) revoked: case withdrawn", view.Tan, context));
+        }
+
+        if (researchRevoked)
+        {
+            events.Add(Event("research consent revoked", view.Tan, context));
+        }
+
+        var withdrawn = state.State.Withdrawn || mvRevoked;
+        var submissions = current.Submissions.Append(view).ToList();
+        var next = current with
+        {
+            Submissions = submissions,
+            History = [.. current.History, .. events],
+            Status = CaseLifecycle.Derive(submissions, withdrawn),
+        };
+        return Result<CaseDecision<SubmissionAnswer>>.Success(new(next, new SubmissionAnswer(next, view.Tan, warnings), withdrawn));
+    }
+
+    private Task<Result<SubmissionView>> NodeCommand(CommandContext context, string fingerprint, string tan, Func<SubmissionView, CaseView, Result<SubmissionView>> step) =>
+        Execute(context, fingerprint, s => s.NodeReplies, async current =>
+        {
+            if (current?.Submissions.FirstOrDefault(s => s.Tan == tan) is not { } submission)
+            {
+                return UnknownSubmission(tan);
+            }
+
+            if (await NodeMayAct(context.Caller, submission) is { } refused)
+            {
+                return refused;
+            }
+
+            var changed = step(submission, current);
+            if (!changed.IsSuccess)
+            {
+                return changed.Error!;
+            }
+
+            var next = Replace(current, changed.Value!, Event(Describe(submission, changed.Value!), tan, context));
+            return Result<CaseDecision<SubmissionView>>.Success(new(next, changed.Value!, state.State.Withdrawn));
+        });
+
+    /// <summary>Runs one command: replay check, decide on the stored case, then persist the case
+    /// with the reply in one ETag-guarded write, re-deciding on fresh state after a conflict; the
+    /// receiving nodes' inboxes hear of every change (again on a replay, they deduplicate).</summary>
+    private async Task<Result<T>> Execute<T>(CommandContext context, string fingerprint, Func<CaseState, IdempotentReplies<T>> replies, Func<CaseView?, Task<Result<CaseDecision<T>>>> decide)
+    {
+        for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
+        {
+            if (replies(state.State).Find(context.RequestId, fingerprint) is { } replay)
+            {
+                await NotifyInboxes();
+                return replay;
+            }
+
+            var decision = await decide(state.State.Case);
+            if (!decision.IsSuccess)
+            {
+                return decision.Error!;
+            }
+
+            var (next, answer, withdrawn) = decision.Value!;
+            state.State.Case = next with { Status = CaseLifecycle.Derive(next.Submissions, withdrawn) };
+            state.State.Withdrawn = withdrawn;
+            replies(state.State).Remember(context.RequestId, fingerprint, Result<T>.Success(answer));
+            if (await state.TryWriteAsync())
+            {
+                await NotifyInboxes();
+                return Result<T>.Success(answer);
+            }
+        }
+
+        return DomainError.Conflict("concurrent_update", "Concurrent update", "The case kept changing during this request; retry with the same Idempotency-Key.");
+    }
+
+    private Task NotifyInboxes() =>
+        state.State.Case is { } current
+            ? Task.WhenAll(current.Submissions.Select(s => GrainFactory.GetGrain<INodeInboxGrain>(s.NodeId).Upsert(new InboxEntry(this.GetPrimaryKeyString(), s))))
+            : Task.CompletedTask;
+
+    private async Task<DomainError?> NodeMayAct(Caller caller, SubmissionView submission)
+    {
+        if (caller.Role is not (ParticipantRole.Cdn or ParticipantRole.Gdc) || caller.ParticipantId != submission.NodeId)
+        {
+            return DomainError.Forbidden($"Only node {submission.NodeId}, which received TAN {submission.Tan}, acts on it.");
+        }
+
+        return await Nodes.IsApproved(caller.ParticipantId)
+            ? null
+            : DomainError.Conflict("node_not_approved", "Node not approved", $"Node {caller.ParticipantId} is not approved (suspended or revoked) and may not report.");
+    }
+
+    private DomainError? OwnerOnly(Caller caller) =>
+        caller.Role == ParticipantRole.Provider && caller.ParticipantId == Key.SubmitterId
+            ? null
+            : DomainError.Forbidden("Only the provider (LE) that owns this case may change it.");
+
+    private DomainError? OwnerOrOperator(Caller caller) =>
+        caller.IsOperator ? null : OwnerOnly(caller) is null ? null : DomainError.Forbidden("A case is visible to its own provider (LE) and the operator only.");
+
+    private static CaseView Replace(CaseView current, SubmissionView changed, CaseEvent happened) => current with
+    {
+        Submissions = [.. current.Submissions.Select(s => s.Tan == changed.Tan ? changed : s)],
+        History = [.. current.History, happened],
+    };
+
+    private CaseEvent Event(string what, string? tan, CommandContext context) =>
+        new(clock.GetUtcNow(), what, tan, $"{ParticipantClaimsText(context.Caller)}");
+
+    private static string ParticipantClaimsText(Caller caller) => $"{caller.Role.ToString().ToLowerInvariant()}:{caller.ParticipantId}";
+
+    private static string Describe(SubmissionView before, SubmissionView after) =>
+        after.Status switch
+        {
+            SubmissionStatus.Received => "data received by " + after.NodeId,
+            SubmissionStatus.QcPassed => "basic QC passed",
+            SubmissionStatus.QcFailed => $"basic QC failed: {after.BasicQc?.FailureReason}",
+            _ => $"{before.Status} → {after.Status}",
+        };
+
+    private static DomainError? Mismatch(string? actual, string expected, string path, string code, string what) =>
+        actual == expected
+            ? null
+            : DomainError.Unprocessable(code, "Submission does not belong here",
+                $"{path} is '{actual}', which is not {what} ('{expected}').", [new SubmissionFinding(code, path, $"expected '{expected}'")], []);
+
+    private static DomainError DuplicateTan(string tan) =>
+        DomainError.Conflict("duplicate_tang", "TAN already used", $"The TAN {tan} was used before by this provider; every submission needs a new TAN.");
+
+    private static DomainError IllegalStep(SubmissionView submission, string step) =>
+        DomainError.Conflict("illegal_submission_step", "Illegal submission step", $"TAN {submission.Tan} is {submission.Status}; {step} is not possible now.");
+
+    private DomainError UnknownCase() =>
+        DomainError.NotFound("unknown_case", "Unknown case", $"Case '{Key.LocalCaseId}' of provider {Key.SubmitterId} is not registered.");
+
+    private static DomainError UnknownSubmission(string tan) =>
+        DomainError.NotFound("unknown_submission", "Unknown submission", $"No submission with TAN {tan} belongs to this case.");
+
+    private static TEnum Validated<TEnum>(WireVocabulary<TEnum> vocabulary, string? value)
+        where TEnum : struct, Enum =>
+        vocabulary.TryParse(value, out var parsed) ? parsed : throw new InvalidOperationException($"'{value}' passed validation but is no {typeof(TEnum).Name}.");
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

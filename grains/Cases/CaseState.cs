@@ -1,0 +1,24 @@
+using GenomDE.Orleans.GrainInterfaces.Cases;
+using GenomDE.Orleans.Grains.Domain;
+
+namespace GenomDE.Orleans.Grains.Cases;
+
+[GenerateSerializer, Alias("genomde.case-state")]
+public sealed class CaseState
+{
+    /// <summary>Null until the LE registers the case.</summary>
+    [Id(0)]
+    public CaseView? Case { get; set; }
+
+    [Id(1)]
+    public bool Withdrawn { get; set; }
+
+    [Id(2)]
+    public IdempotentReplies<CaseView> Replies { get; set; } = new();
+
+    [Id(3)]
+    public IdempotentReplies<SubmissionAnswer> SubmissionReplies { get; set; } = new();
+
+    [Id(4)]
+    public IdempotentReplies<SubmissionView> NodeReplies { get; set; } = new();
+}

@@ -1,0 +1,37 @@
+using GenomDE.Orleans.GrainInterfaces.Cases;
+using GenomDE.Orleans.Grains.Common;
+
+namespace GenomDE.Orleans.Grains.Cases;
+
+[GenerateSerializer, Alias("genomde.node-inbox-state")]
+public sealed class NodeInboxState
+{
+    /// <summary>Latest view of every submission routed to this node, by TAN (lower-case).</summary>
+    [Id(0)]
+    public Dictionary<string, InboxEntry> Entries { get; set; } = [];
+}
+
+[GrainType("node-inbox")]
+public sealed class NodeInboxGrain(
+    [PersistentState("node-inbox", StorageNames.Platform)] IPersistentState<NodeInboxState> state)
+    : Grain, INodeInboxGrain
+{
+    public Task Upsert(InboxEntry entry) =>
+        state.UpdateAsync(inbox =>
+        {
+            var tan = entry.Submission.Tan.ToLowerInvariant();
+            if (inbox.Entries.TryGetValue(tan, out var known) && known == entry)
+            {
+                return false; // a replayed notification
+            }
+
+            inbox.Entries[tan] = entry;
+            return true;
+        });
+
+    public Task<IReadOnlyList<InboxEntry>> List() =>
+        Task.FromResult<IReadOnlyList<InboxEntry>>([.. state.State.Entries.Values.OrderBy(e => e.Submission.SubmittedAt)]);
+
+    public Task<string?> FindCase(string tan) =>
+        Task.FromResult(state.State.Entries.GetValueOrDefault(tan.ToLowerInvariant())?.CaseKey);
+}

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace GenomDE.Orleans.Tests.Browser;
+
+/// <summary>The operator's two web pages, the Scalar API docs and the Orleans dashboard, opened in
+/// a real headless Chromium against the running platform: they must render, not just answer 200.
+/// Screenshots go to <see cref="BrowserFixture.ScreenshotFolder"/> and are attached to the results.</summary>
+[Collection(PlatformCollectionDefinition.Name)]
+public sealed class BrowserPagesTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 30_000 };
+
+    [Theory]
+    [InlineData("/docs/", "docs")]
+    [InlineData("/docs", "docs-without-slash")]
+    public async Task The_docs_page_loads_the_openapi_document_and_shows_our_operations(string address, string screenshot)
+    {
+        var page = await browser.NewPageAsync(platform.BaseAddress);
+        await using var context = page.Context;
+        var network = new NetworkLog(page);
+
+        var response = await page.GotoAsync(address);
+        Assert.Equal(200, response?.Status);
+
+        // Scalar fetches the OpenAPI document from the browser; only then does it know our tags and operations.
+        var sidebar = page.GetByRole(AriaRole.Complementary);
+        foreach (var tag in new[] { "Nodes", "Providers", "Payers", "Health" })
+        {
+            await ExpectVisible(page, network, screenshot, sidebar.GetByRole(AriaRole.Link, new() { Name = tag, Exact = true }));
+        }
+
+        await ExpectVisible(page, network, screenshot, page.GetByRole(AriaRole.Link, new() { Name = "get /api/v1/nodes", Exact = true }));
+
+        // Open the Nodes group and one operation the way a reader would, and see its summary rendered.
+        await sidebar.GetByRole(AriaRole.Button, new() { Name = "Open Group - Nodes" }).ClickAsync();
+        var listNodes = sidebar.GetByRole(AriaRole.Link, new() { Name = "List all nodes, optionally by kind and status." });
+        await ExpectVisible(page, network, screenshot, listNodes);
+        await listNodes.ClickAsync();
+        await ExpectVisible(page, network, screenshot, page.GetByRole(AriaRole.Main)
+            .GetByRole(AriaRole.Heading, new() { Name = "List all nodes, optionally by kind and status." }));
+        await ExpectVisible(page, network, screenshot, page.GetByRole(AriaRole.Main).GetByText("/api/v1/nodes", new() { Exact = true }).First);
+        await BrowserFixture.ScreenshotAsync(page, screenshot);
+
+        var documentRequests = network.Under("/openapi/");
+        Assert.Contains(documentRequests, e => e.Url.AbsolutePath == "/openapi/v1.json" && e.Status == 200);
+        Assert.True(!documentRequests.Any(e => e.Failed), $"A request for the OpenAPI document failed:{Environment.NewLine}{network.Describe()}");
+        var ownFailures = network.Exchanges.Where(e => IsOwn(e.Url) && e.Failed).ToList();
+        Assert.True(ownFailures.Count == 0, $"Requests to the platform failed:{Environment.NewLine}{string.Join(Environment.NewLine, ownFailures)}");
+    }
+
+    [Fact]
+    public async Task An_operator_logs_into_the_dashboard_with_a_token_link_and_the_dashboard_renders()
+    {
+        var token = platform.Operator().DefaultRequestHeaders.Authorization!.Parameter!;
+        var page = await browser.NewPageAsync(platform.BaseAddress);
+        await using var context = page.Context;
+        var network = new NetworkLog(page);
+
+        var response = await page.GotoAsync($"/dashboard/?access_token={Uri.EscapeDataString(token)}");
+
+        // Redirected to the bare dashboard; the token lives on only in an HttpOnly cookie.
+        Assert.Equal(200, response?.Status);
+        var url = new Uri(page.Url);
+        Assert.Equal("/dashboard/", url.AbsolutePath);
+        Assert.DoesNotContain("access_token", page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, page.Url, StringComparison.Ordinal);
+        Assert.Contains(network.Under("/dashboard/"), e => e.Status == 302 && e.Url.Query.Contains("access_token", StringComparison.Ordinal));
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == AuthSetup.DashboardCookie);
+        Assert.True(cookie.HttpOnly, "The dashboard cookie must be HttpOnly.");
+        Assert.Equal("/dashboard", cookie.Path);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.Equal("", await page.EvaluateAsync<string>("() => document.cookie")); // out of reach of scripts
+
+        // The dashboard app renders and its polling (XHR with the cookie, no bearer header) sees both silos.
+        await ExpectVisible(page, network, "dashboard", page.GetByRole(AriaRole.Heading, new() { Name = "Overview" }));
+        await ExpectText(page, network, "dashboard", new Regex(@"Active silos\s+2\s", RegexOptions.IgnoreCase));
+        await ExpectText(page, network, "dashboard", new Regex(@"Total activations\s+[1-9]", RegexOptions.IgnoreCase));
+        await BrowserFixture.ScreenshotAsync(page, "dashboard");
+
+        // Its grain list shows our grain types (the seeded nodes are active).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Grains", Exact = true }).ClickAsync();
+        await ExpectVisible(page, network, "dashboard-grains", page.GetByText("NodeGrain", new() { Exact = true }).First);
+        await ExpectVisible(page, network, "dashboard-grains", page.GetByText("NodeDirectoryGrain", new() { Exact = true }).First);
+        Assert.EndsWith("/dashboard/#/grains", page.Url, StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-grains");
+
+        var calls = network.Under("/dashboard/").Where(e => e.IsXhr).ToList();
+        Assert.Contains(calls, e => e.Url.AbsolutePath == "/dashboard/DashboardCounters");
+        Assert.Contains(calls, e => e.Url.AbsolutePath == "/dashboard/version");
+        var bad = network.Exchanges.Where(e => IsOwn(e.Url) && (e.Failed || (e.IsXhr && e.Status is not (>= 200 and < 300)))).ToList();
+        Assert.True(bad.Count == 0, $"Dashboard requests did not succeed:{Environment.NewLine}{string.Join(Environment.NewLine, bad)}");
+        Assert.True(network.ConsoleErrors.Count == 0, $"The dashboard logged errors: {string.Join(" | ", network.ConsoleErrors)}");
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_dashboard_shows_a_401_problem()
+    {
+        var page = await browser.NewPageAsync(platform.BaseAddress);
+        await using var context = page.Context;
+
+        var response = await page.GotoAsync("/dashboard/");
+
+        Assert.NotNull(response);
+        Assert.Equal(401, response.Status);
+        Assert.Equal("application/problem+json", (await response.HeaderValueAsync("content-type"))?.Split(';')[0].Trim());
+        using var problem = JsonDocument.Parse(await response.TextAsync());
+        Assert.Equal("urn:genomde:problem:unauthenticated", problem.RootElement.GetProperty("type").GetString());
+        Assert.Equal(401, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("urn:genomde:problem:unauthenticated", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#app, script").CountAsync()); // no dashboard app was served
+        Assert.Empty(await page.Context.CookiesAsync());
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-unauthenticated");
+    }
+
+    private bool IsOwn(Uri url) => url.Authority == platform.BaseAddress.Authority;
+
+    /// <summary>Waits until the page's rendered text (<c>innerText</c>) matches <paramref name="pattern"/>.</summary>
+    private static async Task ExpectText(IPage page, NetworkLog network, string name, Regex pattern)
+    {
+        var text = "";
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(250))
+        {
+            text = await page.Locator("body").InnerTextAsync();
+            if (pattern.IsMatch(text))
+            {
+                return;
+            }
+        }
+
+        var screenshot = await BrowserFixture.ScreenshotAsync(page, name + "-failed");
+        Assert.Fail($"The page never showed /{pattern}/. Page: {page.Url}; screenshot: {screenshot}{Environment.NewLine}Text:{Environment.NewLine}{text}"
+            + $"{Environment.NewLine}Requests:{Environment.NewLine}{network.Describe()}");
+    }
+
+    /// <summary>Waits for <paramref name="locator"/>; on failure saves a screenshot and reports what the page fetched.</summary>
+    private static async Task ExpectVisible(IPage page, NetworkLog network, string name, ILocator locator)
+    {
+        try
+        {
+            await Assertions.Expect(locator).ToBeVisibleAsync(Patiently);
+        }
+        catch (PlaywrightException e)
+        {
+            var screenshot = await BrowserFixture.ScreenshotAsync(page, name + "-failed");
+            Assert.Fail($"{e.Message}{Environment.NewLine}Page: {page.Url}; screenshot: {screenshot}{Environment.NewLine}Requests:{Environment.NewLine}{network.Describe()}"
+                + $"{Environment.NewLine}Console errors: {string.Join(" | ", network.ConsoleErrors)}");
+        }
+    }
+}

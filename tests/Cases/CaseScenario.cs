@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using GenomDE.Orleans.GrainInterfaces.Cases;
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Tests.Fixtures;
+using GenomDE.Orleans.Tests.Submissions;
+
+namespace GenomDE.Orleans.Tests.Cases;
+
+/// <summary>One case of the conformance LE (123456789), driven through the REST API the way the
+/// hospital, the GDC GRZM00123 and the CDN KDKM00456 of the official examples would.</summary>
+public sealed class CaseScenario
+{
+    public const string Provider = "123456789";
+    public const string Gdc = "GRZM00123";
+    public const string Cdn = "KDKM00456";
+
+    private CaseScenario(PlatformFixture platform, string localCaseId)
+    {
+        LocalCaseId = localCaseId;
+        Hospital = platform.Client(ParticipantRole.Provider, Provider);
+        GenomeCentre = platform.Client(ParticipantRole.Gdc, Gdc);
+        ClinicalNode = platform.Client(ParticipantRole.Cdn, Cdn);
+    }
+
+    public string LocalCaseId { get; }
+
+    public HttpClient Hospital { get; }
+
+    public HttpClient GenomeCentre { get; }
+
+    public HttpClient ClinicalNode { get; }
+
+    /// <summary>Registers a fresh case; the example nodes are approved once (replays of the same keys).</summary>
+    public static async Task<CaseScenario> Start(PlatformFixture platform)
+    {
+        var nodes = new Api.NodeApiClient(platform.Operator());
+        foreach (var (kind, nodeId) in new[] { (NodeKind.Gdc, Gdc), (NodeKind.Cdn, Cdn) })
+        {
+            var applied = await nodes.Apply(kind, $"Example node {nodeId}", key: $"conformance-{nodeId}-apply");
+            if (applied.Status == NodeStatus.Applied && applied.NodeId is null)
+            {
+                await nodes.Command(applied.ApplicationId, "review", key: $"conformance-{nodeId}-review");
+                await nodes.Approve(applied.ApplicationId, nodeId, key: $"conformance-{nodeId}-approve");
+            }
+        }
+
+        var scenario = new CaseScenario(platform, "CASE-" + TestIds.Key()[..12]);
+        await (await scenario.Hospital.PostJson("/api/v1/cases", new { localCaseId = scenario.LocalCaseId })).Read<CaseView>(HttpStatusCode.Created);
+        return scenario;
+    }
+
+    /// <summary>A conformance metadata.json re-addressed to this case with a fresh TAN.</summary>
+    public JsonNode Metadata(string file, string submissionType = "initial", string? tan = null)
+    {
+        var document = MetadataDocument.Load(file);
+        document.Submission["tanG"] = tan ?? NewTan();
+        document.Submission["localCaseId"] = LocalCaseId;
+        document.Submission["submissionType"] = submissionType;
+        return document.Root;
+    }
+
+    public static string NewTan() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public Task<HttpResponseMessage> SubmitGenomic(JsonNode metadata, string? key = null) =>
+        Hospital.PostJsonText($"/api/v1/cases/{LocalCaseId}/genomic-submissions", metadata.ToJsonString(), key);
+
+    public async Task<CaseView> Case() => await (await Hospital.GetAsync($"/api/v1/cases/{LocalCaseId}")).Read<CaseView>();
+
+    /// <summary>The GDC's side: receipt, basic QC, then the Prüfbericht grzctl would send.</summary>
+    public async Task<CaseView> GdcProcesses(string tan, bool passed = true)
+    {
+        await (await GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/receipt", "")).Read<SubmissionView>();
+        var qc = passed ? "{\"passed\":true}" : "{\"passed\":false,\"failureReason\":\"validation_error\",\"detail\":\"checksum mismatch\"}";
+        await (await GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/basic-qc", qc)).Read<SubmissionView>();
+        var submission = (await Case()).Submissions.Single(s => s.Tan == tan);
+        return await (await GenomeCentre.PostRaw("/api/v1/reports", Report(submission, passed).ToJsonString())).Read<CaseView>();
+    }
+
+    /// <summary>The Prüfbericht that matches <paramref name="submission"/>, as a node writes it.</summary>
+    public static JsonObject Report(SubmissionView submission, bool passed) => new()
+    {
+        ["SubmittedCase"] = new JsonObject
+        {
+            ["submissionDate"] = submission.SubmissionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["submissionType"] = GrainInterfaces.Submissions.WireNames.SubmissionTypes.NameOf(submission.SubmissionType),
+            ["tan"] = submission.Tan,
+            ["submitterId"] = Provider,
+            ["dataNodeId"] = submission.NodeId,
+            ["diseaseType"] = GrainInterfaces.Submissions.WireNames.DiseaseTypes.NameOf(submission.DiseaseType),
+            ["dataCategory"] = GrainInterfaces.Submissions.WireNames.DataCategories.NameOf(submission.DataCategory),
+            ["libraryType"] = GrainInterfaces.Submissions.WireNames.LibraryTypes.NameOf(submission.LibraryType),
+            ["coverageType"] = GrainInterfaces.Submissions.WireNames.CoverageTypes.NameOf(submission.CoverageType),
+            ["dataQualityCheckPassed"] = passed,
+        },
+    };
+}
