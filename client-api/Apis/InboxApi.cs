@@ -13,7 +13,7 @@ public static class InboxApi
 {
     public static RouteGroupBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Nodes: inbox and reports").RequireAuthorization(Policies.Node);
+        var api = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Inbox and reports").RequireAuthorization(Policies.Node);
         api.MapGet("/inbox", async (HttpContext http, IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<INodeInboxGrain>(http.User.ToCaller()!.ParticipantId).List()))
             .WithSummary("Submissions routed to the calling node.");
