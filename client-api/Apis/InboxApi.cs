@@ -23,6 +23,9 @@ public static class InboxApi
         api.MapPost("/inbox/{tan}/basic-qc", (string tan, BasicQcRequest body, HttpContext http, IGrainFactory grains) =>
             OnSubmission(http, grains, tan, (c, ctx) => c.ReportBasicQc(ctx, tan, new BasicQcOutcome(body.Passed, body.FailureReason, body.Detail))))
             .WithSummary("Report basic QC: passed, or failed with one of grz-db's failure reasons.");
+        api.MapPost("/inbox/{tan}/detailed-qc", (string tan, DetailedQcReport body, HttpContext http, IGrainFactory grains) =>
+            OnSubmission(http, grains, tan, (c, ctx) => c.ReportDetailedQc(ctx, tan, body)))
+            .WithSummary("GDC: recomputed metrics of one lab datum of a submission picked for detailed QC.");
         api.MapPost("/reports", async (JsonElement report, HttpContext http, IGrainFactory grains) =>
         {
             if (!ApiRequest.TryBegin(http, out var context, out var problem))

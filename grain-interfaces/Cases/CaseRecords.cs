@@ -17,7 +17,10 @@ public sealed record BasicQcOutcome(
     [property: Id(2)] string? Detail);
 
 /// <summary>One submission (TAN) of a case, as the platform tracks it. Metadata files themselves
-/// never pass through the platform beyond validation; the summary and a digest are kept.</summary>
+/// never pass through the platform beyond validation; the summary and a digest are kept.
+/// <see cref="LibraryType"/> is the sequencing the node's report must name (genomic: the index
+/// donor's most expensive; clinical: when known), null when unknown.
+/// <see cref="ClinicalDataNodeId"/> is the CDN a genomic submission names for the case's clinical half.</summary>
 [GenerateSerializer, Immutable, Alias("genomde.submission-view")]
 public sealed record SubmissionView(
     [property: Id(0)] string Tan,
@@ -27,7 +30,7 @@ public sealed record SubmissionView(
     [property: Id(4)] DateOnly SubmissionDate,
     [property: Id(5)] Indication DiseaseType,
     [property: Id(6)] CoverageType CoverageType,
-    [property: Id(7)] LibraryType LibraryType,
+    [property: Id(7)] LibraryType? LibraryType,
     [property: Id(8)] ConsentSnapshot Consent,
     [property: Id(9)] SubmissionStatus Status,
     [property: Id(10)] BasicQcOutcome? BasicQc,
@@ -35,7 +38,8 @@ public sealed record SubmissionView(
     [property: Id(12)] DetailedQcResult? DetailedQc,
     [property: Id(13)] CheckReport? Report,
     [property: Id(14)] string DocumentSha256,
-    [property: Id(15)] DateTimeOffset SubmittedAt)
+    [property: Id(15)] DateTimeOffset SubmittedAt,
+    [property: Id(16)] string? ClinicalDataNodeId = null)
 {
     public bool IsTest => SubmissionType == SubmissionType.Test;
 

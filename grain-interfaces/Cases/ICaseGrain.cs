@@ -26,6 +26,10 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("ReportBasicQc")]
     Task<Result<SubmissionView>> ReportBasicQc(CommandContext context, string tan, BasicQcOutcome outcome);
 
+    /// <summary>GDC: the recomputed metrics of one lab datum of a submission picked for detailed QC.</summary>
+    [Alias("ReportDetailedQc")]
+    Task<Result<SubmissionView>> ReportDetailedQc(CommandContext context, string tan, DetailedQcReport report);
+
     /// <summary>Node: the Prüfbericht for one of this case's submissions.</summary>
     [Alias("AcceptCheckReport")]
     Task<Result<CaseView>> AcceptCheckReport(CommandContext context, CheckReport report);

@@ -5,8 +5,10 @@ using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
+using GenomDE.Orleans.Grains.Clinical;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Domain;
+using GenomDE.Orleans.Grains.Qc;
 using GenomDE.Orleans.Grains.Reports;
 using GenomDE.Orleans.Grains.Submissions;
 
@@ -63,8 +65,15 @@ public sealed class CaseGrain(
         return Execute(context, "genomic|" + Sha256(metadataJson), s => s.SubmissionReplies, current => DecideGenomic(context, current, metadataJson));
     }
 
-    public Task<Result<SubmissionAnswer>> SubmitClinical(CommandContext context, string metaDataJson) =>
-        Task.FromResult<Result<SubmissionAnswer>>(DomainError.Invalid("clinical_not_available", "Not available", "Clinical submissions are not accepted yet."));
+    public Task<Result<SubmissionAnswer>> SubmitClinical(CommandContext context, string metaDataJson)
+    {
+        if (OwnerOnly(context.Caller) is { } forbidden)
+        {
+            return Task.FromResult<Result<SubmissionAnswer>>(forbidden);
+        }
+
+        return Execute(context, "clinical|" + Sha256(metaDataJson), s => s.SubmissionReplies, current => DecideClinical(context, current, metaDataJson));
+    }
 
     public Task<Result<SubmissionView>> AcknowledgeReceipt(CommandContext context, string tan) =>
         NodeCommand(context, $"receipt|{tan}", tan, (submission, _) =>
@@ -73,7 +82,7 @@ public sealed class CaseGrain(
                 : IllegalStep(submission, "receipt"));
 
     public Task<Result<SubmissionView>> ReportBasicQc(CommandContext context, string tan, BasicQcOutcome outcome) =>
-        NodeCommand(context, $"basic-qc|{tan}|{outcome}", tan, (submission, _) =>
+        NodeCommand(context, $"basic-qc|{tan}|{outcome}", tan, async (submission, _) =>
         {
             if (submission.Status is not (SubmissionStatus.Submitted or SubmissionStatus.Received))
             {
@@ -85,11 +94,48 @@ public sealed class CaseGrain(
                 return DomainError.Invalid("failure_reason_required", "Failure reason required", "A failed basic QC names its failure reason (grz-db's list).");
             }
 
+            // Detailed QC samples genomic initials that passed basic QC; the decision is stored per LE and quarter.
+            bool? selected = null;
+            if (submission.DataCategory == DataCategory.Genomic && DetailedQcSampler.IsEligible(submission.SubmissionType, outcome.Passed))
+            {
+                var sampling = GrainFactory.GetGrain<IDetailedQcSamplingGrain>(SamplingState.KeyOf(Key.SubmitterId, submission.SubmissionDate));
+                selected = (await sampling.Decide(submission.Tan, submission.SubmissionDate)).Picked;
+            }
+
             return Result<SubmissionView>.Success(submission with
             {
                 Status = outcome.Passed ? SubmissionStatus.QcPassed : SubmissionStatus.QcFailed,
                 BasicQc = outcome.Passed ? outcome with { FailureReason = null } : outcome,
+                DetailedQcSelected = selected,
             });
+        });
+
+    public Task<Result<SubmissionView>> ReportDetailedQc(CommandContext context, string tan, DetailedQcReport report) =>
+        NodeCommand(context, $"detailed-qc|{tan}|{report.DonorPseudonym}|{report.LabDataName}|{report.QcWorkflowVersion}|{report.Recomputed}", tan, (submission, _) =>
+        {
+            if (submission.DetailedQcSelected != true || !state.State.PendingGenomicDocuments.TryGetValue(submission.Tan, out var document))
+            {
+                return DomainError.Conflict("not_selected_for_detailed_qc", "Not selected for detailed QC", $"TAN {tan} was not picked for detailed QC (or its result is in already).");
+            }
+
+            var findings = new MetadataFindings();
+            var metadata = GdcMetadataParser.Parse(document, findings)!;
+            var labDatum = metadata.Donors.Where(d => d.DonorPseudonym == report.DonorPseudonym)
+                .SelectMany(d => d.LabData).FirstOrDefault(l => l.LabDataName == report.LabDataName);
+            if (labDatum is null)
+            {
+                return DomainError.NotFound("unknown_lab_datum", "Unknown lab datum", $"TAN {tan} has no lab datum '{report.LabDataName}' of donor '{report.DonorPseudonym}'.");
+            }
+
+            if (TextRules.Required(report.QcWorkflowVersion, "qcWorkflowVersion") is { } missing)
+            {
+                return missing;
+            }
+
+            var result = DetailedQcEvaluator.Evaluate(metadata.Submission.GenomicStudySubtype, report.DonorPseudonym, labDatum, report.Recomputed, report.QcWorkflowVersion);
+            return result is null
+                ? DomainError.Conflict("detailed_qc_not_judgeable", "Lab datum cannot be judged", $"Lab datum '{report.LabDataName}' has no official thresholds or no complete reported metrics.")
+                : Result<SubmissionView>.Success(submission with { DetailedQc = result });
         });
 
     public Task<Result<CaseView>> AcceptCheckReport(CommandContext context, CheckReport report) =>
@@ -169,8 +215,59 @@ public sealed class CaseGrain(
 
         var view = new SubmissionView(tan, DataCategory.Genomic, type, nodeId, submission.SubmissionDate!.Value, disease, coverage,
             LibraryTypes.MostExpensiveOfIndex(metadata) ?? LibraryType.None, consent, SubmissionStatus.Submitted,
-            null, null, null, null, Sha256(json), clock.GetUtcNow());
+            null, null, null, null, Sha256(json), clock.GetUtcNow(), submission.ClinicalDataNodeId);
+        if (type == SubmissionType.Initial)
+        {
+            state.State.PendingGenomicDocuments[tan] = json; // a write conflict reloads the state and drops this
+        }
+
         return Accept(context, current, view, warnings);
+    }
+
+    private async Task<Result<CaseDecision<SubmissionAnswer>>> DecideClinical(CommandContext context, CaseView? current, string json)
+    {
+        if (current is null)
+        {
+            return UnknownCase();
+        }
+
+        // The clinical half belongs at the CDN the case's genomic metadata named, when there is one.
+        var genomic = current.Submissions.LastOrDefault(s => s.DataCategory == DataCategory.Genomic);
+        var named = ClinicalNodeNamedIn(json);
+        var outcome = ClinicalMetadataValidator.Official.Validate(json, genomic?.ClinicalDataNodeId ?? named ?? "", genomic?.LibraryType);
+        if (!outcome.IsAccepted)
+        {
+            return DomainError.Unprocessable("metadata_invalid", "Clinical metaData breaks the submission rules",
+                $"{outcome.Report.Errors.Count} rule(s) violated; see 'errors' (each with its JSON path).", outcome.Report.Errors, outcome.Report.Warnings);
+        }
+
+        var metadata = outcome.Metadata!;
+        var submission = metadata.Submission;
+        if (Mismatch(submission.SubmitterId, Key.SubmitterId, metadata.Paths.Submission("submitterId"), "submitter_mismatch", "the caller's IK") is { } submitter)
+        {
+            return submitter;
+        }
+
+        if (metadata.LocalCaseId is { } localCaseId && Mismatch(localCaseId, Key.LocalCaseId, metadata.Paths.Field("localCaseId"), "local_case_mismatch", "the case it was posted to") is { } localCase)
+        {
+            return localCase;
+        }
+
+        var type = Validated(WireNames.SubmissionTypes, submission.Type);
+        var disease = Validated(WireNames.DiseaseTypes, submission.DiseaseType);
+        var coverage = Validated(WireNames.CoverageTypes, metadata.CoverageType);
+        var tan = metadata.TanC!;
+        var nodeId = submission.ClinicalDataNodeId!;
+        if (await Admit(current, DataCategory.Clinical, type, disease, nodeId, tan) is { } refused)
+        {
+            return refused;
+        }
+
+        var library = LibraryTypes.FromMetadata(metadata.Case?.LibraryType) ?? (metadata.Case?.LibraryType == "none" ? LibraryType.None : genomic?.LibraryType);
+        var consent = new ConsentSnapshot(metadata.MvConsent.PermitsSequencing, metadata.ResearchConsents.Any(r => r.HasScope));
+        var view = new SubmissionView(tan, DataCategory.Clinical, type, nodeId, submission.Date!.Value, disease, coverage, library, consent,
+            SubmissionStatus.Submitted, null, null, null, null, Sha256(json), clock.GetUtcNow());
+        return Accept(context, current, view, outcome.Report.Warnings);
     }
 
     /// <summary>The checks every submission passes before its TAN is spent: order, admission,
@@ -231,6 +328,9 @@ public sealed class CaseGrain(
     }
 
     private Task<Result<SubmissionView>> NodeCommand(CommandContext context, string fingerprint, string tan, Func<SubmissionView, CaseView, Result<SubmissionView>> step) =>
+        NodeCommand(context, fingerprint, tan, (submission, current) => Task.FromResult(step(submission, current)));
+
+    private Task<Result<SubmissionView>> NodeCommand(CommandContext context, string fingerprint, string tan, Func<SubmissionView, CaseView, Task<Result<SubmissionView>>> step) =>
         Execute(context, fingerprint, s => s.NodeReplies, async current =>
         {
             if (current?.Submissions.FirstOrDefault(s => s.Tan == tan) is not { } submission)
@@ -243,7 +343,7 @@ public sealed class CaseGrain(
                 return refused;
             }
 
-            var changed = step(submission, current);
+            var changed = await step(submission, current);
             if (!changed.IsSuccess)
             {
                 return changed.Error!;
@@ -273,7 +373,8 @@ public sealed class CaseGrain(
             }
 
             var (next, answer, withdrawn) = decision.Value!;
-            state.State.Case = next with { Status = CaseLifecycle.Derive(next.Submissions, withdrawn) };
+            state.State.Case = next;
+            DropDocumentsWithoutDetailedQc(next);
             state.State.Withdrawn = withdrawn;
             replies(state.State).Remember(context.RequestId, fingerprint, Result<T>.Success(answer));
             if (await state.TryWriteAsync())
@@ -284,6 +385,19 @@ public sealed class CaseGrain(
         }
 
         return DomainError.Conflict("concurrent_update", "Concurrent update", "The case kept changing during this request; retry with the same Idempotency-Key.");
+    }
+
+    private void DropDocumentsWithoutDetailedQc(CaseView current)
+    {
+        foreach (var submission in current.Submissions.Where(s => state.State.PendingGenomicDocuments.ContainsKey(s.Tan)))
+        {
+            var mayStillCome = submission.Status is SubmissionStatus.Submitted or SubmissionStatus.Received
+                || (submission.DetailedQcSelected == true && submission.DetailedQc is null);
+            if (!mayStillCome)
+            {
+                state.State.PendingGenomicDocuments.Remove(submission.Tan);
+            }
+        }
     }
 
     private Task NotifyInboxes() =>
@@ -311,11 +425,16 @@ public sealed class CaseGrain(
     private DomainError? OwnerOrOperator(Caller caller) =>
         caller.IsOperator ? null : OwnerOnly(caller) is null ? null : DomainError.Forbidden("A case is visible to its own provider (LE) and the operator only.");
 
-    private static CaseView Replace(CaseView current, SubmissionView changed, CaseEvent happened) => current with
+    private CaseView Replace(CaseView current, SubmissionView changed, CaseEvent happened)
     {
-        Submissions = [.. current.Submissions.Select(s => s.Tan == changed.Tan ? changed : s)],
-        History = [.. current.History, happened],
-    };
+        List<SubmissionView> submissions = [.. current.Submissions.Select(s => s.Tan == changed.Tan ? changed : s)];
+        return current with
+        {
+            Submissions = submissions,
+            History = [.. current.History, happened],
+            Status = CaseLifecycle.Derive(submissions, state.State.Withdrawn),
+        };
+    }
 
     private CaseEvent Event(string what, string? tan, CommandContext context) =>
         new(clock.GetUtcNow(), what, tan, $"{ParticipantClaimsText(context.Caller)}");
@@ -326,8 +445,9 @@ public sealed class CaseGrain(
         after.Status switch
         {
             SubmissionStatus.Received => "data received by " + after.NodeId,
-            SubmissionStatus.QcPassed => "basic QC passed",
+            SubmissionStatus.QcPassed when before.Status != SubmissionStatus.QcPassed => after.DetailedQcSelected == true ? "basic QC passed; picked for detailed QC" : "basic QC passed",
             SubmissionStatus.QcFailed => $"basic QC failed: {after.BasicQc?.FailureReason}",
+            _ when after.DetailedQc is { } detailed && before.DetailedQc is null => $"detailed QC {(detailed.Passed ? "passed" : "failed")} ({detailed.QcWorkflowVersion})",
             _ => $"{before.Status} → {after.Status}",
         };
 
@@ -348,6 +468,21 @@ public sealed class CaseGrain(
 
     private static DomainError UnknownSubmission(string tan) =>
         DomainError.NotFound("unknown_submission", "Unknown submission", $"No submission with TAN {tan} belongs to this case.");
+
+    /// <summary>The CDN a clinical document names for itself (for documents of a case without genomic data yet).</summary>
+    private static string? ClinicalNodeNamedIn(string json)
+    {
+        try
+        {
+            var root = System.Text.Json.Nodes.JsonNode.Parse(json);
+            var metaData = root?["metaData"] ?? root;
+            return metaData?["submission"]?["clinicalDataNodeId"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return null; // the validator reports the malformed document
+        }
+    }
 
     private static TEnum Validated<TEnum>(WireVocabulary<TEnum> vocabulary, string? value)
         where TEnum : struct, Enum =>

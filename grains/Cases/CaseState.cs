@@ -21,4 +21,9 @@ public sealed class CaseState
 
     [Id(4)]
     public IdempotentReplies<SubmissionView> NodeReplies { get; set; } = new();
+
+    /// <summary>metadata.json of genomic submissions whose detailed QC may still come (the
+    /// reported metrics are judged against the recomputed ones); dropped once it cannot.</summary>
+    [Id(5)]
+    public Dictionary<string, string> PendingGenomicDocuments { get; set; } = [];
 }

@@ -16,15 +16,18 @@ public sealed class CaseScenario
     public const string Gdc = "GRZM00123";
     public const string Cdn = "KDKM00456";
 
-    private CaseScenario(PlatformFixture platform, string localCaseId)
+    private CaseScenario(PlatformFixture platform, string localCaseId, string provider)
     {
         LocalCaseId = localCaseId;
-        Hospital = platform.Client(ParticipantRole.Provider, Provider);
+        ProviderId = provider;
+        Hospital = platform.Client(ParticipantRole.Provider, provider);
         GenomeCentre = platform.Client(ParticipantRole.Gdc, Gdc);
         ClinicalNode = platform.Client(ParticipantRole.Cdn, Cdn);
     }
 
     public string LocalCaseId { get; }
+
+    public string ProviderId { get; }
 
     public HttpClient Hospital { get; }
 
@@ -33,7 +36,7 @@ public sealed class CaseScenario
     public HttpClient ClinicalNode { get; }
 
     /// <summary>Registers a fresh case; the example nodes are approved once (replays of the same keys).</summary>
-    public static async Task<CaseScenario> Start(PlatformFixture platform)
+    public static async Task<CaseScenario> Start(PlatformFixture platform, string provider = Provider)
     {
         var nodes = new Api.NodeApiClient(platform.Operator());
         foreach (var (kind, nodeId) in new[] { (NodeKind.Gdc, Gdc), (NodeKind.Cdn, Cdn) })
@@ -46,7 +49,7 @@ public sealed class CaseScenario
             }
         }
 
-        var scenario = new CaseScenario(platform, "CASE-" + TestIds.Key()[..12]);
+        var scenario = new CaseScenario(platform, "CASE-" + TestIds.Key()[..12], provider);
         await (await scenario.Hospital.PostJson("/api/v1/cases", new { localCaseId = scenario.LocalCaseId })).Read<CaseView>(HttpStatusCode.Created);
         return scenario;
     }
@@ -58,10 +61,36 @@ public sealed class CaseScenario
         document.Submission["tanG"] = tan ?? NewTan();
         document.Submission["localCaseId"] = LocalCaseId;
         document.Submission["submissionType"] = submissionType;
+        document.Submission["submitterId"] = ProviderId;
         return document.Root;
     }
 
     public static string NewTan() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The clinical example metaData re-addressed to this case with a fresh TAN.</summary>
+    public JsonObject ClinicalMetaData(string submissionType = "initial", string diseaseType = "oncological", string? tan = null)
+    {
+        var document = Clinical.ClinicalDocument.Load();
+        document.MetaData["tanC"] = tan ?? NewTan();
+        document.MetaData["localCaseId"] = LocalCaseId;
+        document.Submission["type"] = submissionType;
+        document.Submission["diseaseType"] = diseaseType;
+        document.Submission["submitterId"] = ProviderId;
+        return document.MetaData;
+    }
+
+    public Task<HttpResponseMessage> SubmitClinical(JsonNode metaData, string? key = null) =>
+        Hospital.PostJsonText($"/api/v1/cases/{LocalCaseId}/clinical-submissions", metaData.ToJsonString(), key);
+
+    /// <summary>The CDN's side: receipt, QC, Prüfbericht.</summary>
+    public async Task<CaseView> CdnProcesses(string tan, bool passed = true)
+    {
+        await (await ClinicalNode.PostRaw($"/api/v1/inbox/{tan}/receipt", "")).Read<SubmissionView>();
+        var qc = passed ? "{\"passed\":true}" : "{\"passed\":false,\"failureReason\":\"validation_error\"}";
+        await (await ClinicalNode.PostRaw($"/api/v1/inbox/{tan}/basic-qc", qc)).Read<SubmissionView>();
+        var submission = (await Case()).Submissions.Single(s => s.Tan == tan);
+        return await (await ClinicalNode.PostRaw("/api/v1/reports", Report(submission, passed).ToJsonString())).Read<CaseView>();
+    }
 
     public Task<HttpResponseMessage> SubmitGenomic(JsonNode metadata, string? key = null) =>
         Hospital.PostJsonText($"/api/v1/cases/{LocalCaseId}/genomic-submissions", metadata.ToJsonString(), key);
@@ -79,18 +108,20 @@ public sealed class CaseScenario
     }
 
     /// <summary>The Prüfbericht that matches <paramref name="submission"/>, as a node writes it.</summary>
-    public static JsonObject Report(SubmissionView submission, bool passed) => new()
+    public JsonObject Report(SubmissionView submission, bool passed) => Report(submission, passed, ProviderId);
+
+    public static JsonObject Report(SubmissionView submission, bool passed, string provider) => new()
     {
         ["SubmittedCase"] = new JsonObject
         {
             ["submissionDate"] = submission.SubmissionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["submissionType"] = GrainInterfaces.Submissions.WireNames.SubmissionTypes.NameOf(submission.SubmissionType),
             ["tan"] = submission.Tan,
-            ["submitterId"] = Provider,
+            ["submitterId"] = provider,
             ["dataNodeId"] = submission.NodeId,
             ["diseaseType"] = GrainInterfaces.Submissions.WireNames.DiseaseTypes.NameOf(submission.DiseaseType),
             ["dataCategory"] = GrainInterfaces.Submissions.WireNames.DataCategories.NameOf(submission.DataCategory),
-            ["libraryType"] = GrainInterfaces.Submissions.WireNames.LibraryTypes.NameOf(submission.LibraryType),
+            ["libraryType"] = GrainInterfaces.Submissions.WireNames.LibraryTypes.NameOf(submission.LibraryType ?? GrainInterfaces.Submissions.LibraryType.None),
             ["coverageType"] = GrainInterfaces.Submissions.WireNames.CoverageTypes.NameOf(submission.CoverageType),
             ["dataQualityCheckPassed"] = passed,
         },

@@ -39,8 +39,10 @@ public sealed class GenomicCaseTests(PlatformFixture platform)
         Assert.Equal(SubmissionStatus.Reported, reported.Status);
         Assert.True(reported.Report!.DataQualityCheckPassed);
         Assert.Equal(CaseStatus.DataTransferred, after.Status); // the clinical half is still missing
+        // Whether this submission is also picked for detailed QC depends on the LE's other submissions this month.
         Assert.Equal(["registered", "genomic initial submission to GRZM00123", "data received by GRZM00123", "basic QC passed", "genomic check report accepted (QC passed)"],
-            after.History.Select(h => h.What));
+            after.History.Select(h => h.What.Replace("; picked for detailed QC", "", StringComparison.Ordinal)));
+        Assert.Equal(reported.DetailedQcSelected == true, after.History[3].What.EndsWith("picked for detailed QC", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -202,7 +204,7 @@ public sealed class GenomicCaseTests(PlatformFixture platform)
         var metadata = scenario.Metadata(MetadataDocument.WgsTumorGermline);
         var tan = metadata["submission"]!["tanG"]!.GetValue<string>();
         var submitted = await (await scenario.SubmitGenomic(metadata)).Read<SubmissionAnswer>(HttpStatusCode.Created);
-        var report = CaseScenario.Report(submitted.Case.Submissions.Single(), passed: true);
+        var report = scenario.Report(submitted.Case.Submissions.Single(), passed: true);
         report["SubmittedCase"]!["libraryType"] = "panel";
         report["SubmittedCase"]!["diseaseType"] = "rare";
 
@@ -222,5 +224,43 @@ public sealed class GenomicCaseTests(PlatformFixture platform)
         metadata["submission"]!["genomicDataCenterId"] = gdc.NodeId;
 
         await (await scenario.SubmitGenomic(metadata)).AssertProblem(HttpStatusCode.Conflict, "node_not_approved");
+    }
+
+    [Fact]
+    public async Task The_first_initial_of_a_month_is_picked_for_detailed_qc_and_its_metrics_are_judged()
+    {
+        // A provider of its own, so this test's submissions are the first of their month for it.
+        var ik = TestIds.Ik();
+        await platform.Operator().PutAsync($"/api/v1/providers/{ik}", new StringContent("{\"name\":\"Sampling LE\",\"indications\":[\"oncological\",\"rare\"],\"participationStart\":\"2024-01-01\"}", System.Text.Encoding.UTF8, "application/json"));
+        var scenario = await CaseScenario.Start(platform, ik);
+        var metadata = scenario.Metadata(MetadataDocument.WgsTumorGermline);
+        var tan = metadata["submission"]!["tanG"]!.GetValue<string>();
+        await (await scenario.SubmitGenomic(metadata)).Read<SubmissionAnswer>(HttpStatusCode.Created);
+        await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/receipt", "")).Read<SubmissionView>();
+
+        var qc = await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/basic-qc", "{\"passed\":true}")).Read<SubmissionView>();
+        Assert.True(qc.DetailedQcSelected);
+
+        var labDatum = metadata["donors"]![0]!["labData"]![0]!;
+        var reported = labDatum["sequenceData"]!;
+        var body = new JsonObject
+        {
+            ["donorPseudonym"] = metadata["donors"]![0]!["donorPseudonym"]!.GetValue<string>(),
+            ["labDataName"] = labDatum["labDataName"]!.GetValue<string>(),
+            ["qcWorkflowVersion"] = "1.1.0",
+            ["recomputed"] = new JsonObject
+            {
+                ["percentBasesAboveQualityThreshold"] = reported["percentBasesAboveQualityThreshold"]!["percent"]!.GetValue<double>(),
+                ["meanDepthOfCoverage"] = reported["meanDepthOfCoverage"]!.GetValue<double>() * 0.5, // far below what was reported
+                ["targetedRegionsAboveMinCoverage"] = reported["targetedRegionsAboveMinCoverage"]!.GetValue<double>(),
+            },
+        };
+        var judged = await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/detailed-qc", body.ToJsonString())).Read<SubmissionView>();
+
+        var depth = judged.DetailedQc!.Metrics.Single(m => m.Metric == DetailedQcMetric.MeanDepthOfCoverage);
+        Assert.Equal(DetailedQcStatus.TooLow, depth.Status);
+        Assert.False(judged.DetailedQc.Passed);
+        Assert.Equal("1.1.0", judged.DetailedQc.QcWorkflowVersion);
+        await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/detailed-qc", body.ToJsonString())).AssertProblem(HttpStatusCode.Conflict, "not_selected_for_detailed_qc");
     }
 }
