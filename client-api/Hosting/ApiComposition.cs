@@ -57,6 +57,7 @@ public static class ApiComposition
         app.MapPayersApi();
         app.MapCasesApi();
         app.MapInboxApi();
+        app.MapTokensApi();
         if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
         {
             app.MapDevTokensApi();

@@ -1,5 +1,6 @@
 using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
+using GenomDE.Orleans.GrainInterfaces.Tokens;
 
 namespace GenomDE.Orleans.GrainInterfaces.Cases;
 
@@ -39,7 +40,8 @@ public sealed record SubmissionView(
     [property: Id(13)] CheckReport? Report,
     [property: Id(14)] string DocumentSha256,
     [property: Id(15)] DateTimeOffset SubmittedAt,
-    [property: Id(16)] string? ClinicalDataNodeId = null)
+    [property: Id(16)] string? ClinicalDataNodeId = null,
+    [property: Id(17)] ConfirmationOutcome? Confirmation = null)
 {
     public bool IsTest => SubmissionType == SubmissionType.Test;
 

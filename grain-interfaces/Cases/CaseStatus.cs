@@ -18,4 +18,13 @@ public enum CaseStatus
 
     /// <summary>The patient revoked the model-project consent for sequencing (mvSequencing).</summary>
     Withdrawn = 4,
+
+    /// <summary>QC passed and the billable confirmations (Meldebestätigungen) were issued to the LE.</summary>
+    Confirmed = 5,
+
+    /// <summary>A payer presented the case's confirmations; the claim was not (yet) accepted.</summary>
+    Billed = 6,
+
+    /// <summary>A payer redeemed the confirmations: the flat rate is paid, once.</summary>
+    Reimbursed = 7,
 }

@@ -34,6 +34,10 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("AcceptCheckReport")]
     Task<Result<CaseView>> AcceptCheckReport(CommandContext context, CheckReport report);
 
+    /// <summary>From the case's reimbursement grain: a payer presented the tokens; accepted or not.</summary>
+    [Alias("RecordClaim")]
+    Task RecordClaim(string payerIk, bool reimbursed);
+
     /// <summary>The case for its LE or the operator.</summary>
     [Alias("Get")]
     Task<Result<CaseView>> Get(Caller caller);

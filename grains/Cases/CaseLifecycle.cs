@@ -7,11 +7,21 @@ namespace GenomDE.Orleans.Grains.Cases;
 /// keep in step. Test submissions run the whole path but never move a real case.</summary>
 public static class CaseLifecycle
 {
-    public static CaseStatus Derive(IReadOnlyList<SubmissionView> submissions, bool withdrawn)
+    public static CaseStatus Derive(IReadOnlyList<SubmissionView> submissions, bool withdrawn, bool billed = false, bool reimbursed = false)
     {
+        if (reimbursed)
+        {
+            return CaseStatus.Reimbursed;
+        }
+
         if (withdrawn)
         {
             return CaseStatus.Withdrawn;
+        }
+
+        if (billed)
+        {
+            return CaseStatus.Billed;
         }
 
         var real = submissions.Where(s => !s.IsTest).ToList();
@@ -24,14 +34,23 @@ public static class CaseLifecycle
         var latest = Enum.GetValues<DataCategory>()
             .Select(c => counted.LastOrDefault(s => s.DataCategory == c && s.SubmissionType is SubmissionType.Initial or SubmissionType.Test))
             .ToList();
+        // A case without sequencing is complete with its clinical half alone.
+        if (latest[(int)DataCategory.Genomic] is null && latest[(int)DataCategory.Clinical] is { LibraryType: LibraryType.None } clinicalOnly)
+        {
+            latest = [clinicalOnly];
+        }
+
         if (latest.Any(s => s is not null && s.Failed))
         {
             return CaseStatus.QcFailed;
         }
 
-        return latest.All(s => s is { Status: SubmissionStatus.Reported, Report.DataQualityCheckPassed: true })
-            ? CaseStatus.QcPassed
-            : CaseStatus.DataTransferred;
+        if (!latest.All(s => s is { Status: SubmissionStatus.Reported, Report.DataQualityCheckPassed: true }))
+        {
+            return CaseStatus.DataTransferred;
+        }
+
+        return latest.All(s => s!.Confirmation?.Code is not null) ? CaseStatus.Confirmed : CaseStatus.QcPassed;
     }
 
     /// <summary>A revocation shows as a permit in the previous submission of the same category

@@ -26,4 +26,11 @@ public sealed class CaseState
     /// reported metrics are judged against the recomputed ones); dropped once it cannot.</summary>
     [Id(5)]
     public Dictionary<string, string> PendingGenomicDocuments { get; set; } = [];
+
+    /// <summary>A payer presented the confirmations (billed) / redeemed them (reimbursed).</summary>
+    [Id(6)]
+    public bool Billed { get; set; }
+
+    [Id(7)]
+    public bool Reimbursed { get; set; }
 }

@@ -29,7 +29,7 @@ public sealed class FullCaseTests(PlatformFixture platform)
         Assert.Equal(CaseStatus.DataTransferred, (await scenario.Case()).Status);
         var done = await scenario.CdnProcesses(tanC);
 
-        Assert.Equal(CaseStatus.QcPassed, done.Status);
+        Assert.Equal(CaseStatus.Confirmed, done.Status); // QC passed, and both confirmations issued
         Assert.All(done.Submissions, s => Assert.Equal(SubmissionStatus.Reported, s.Status));
         Assert.Equal(LibraryType.Wgs, done.Submissions.Single(s => s.DataCategory == DataCategory.Clinical).LibraryType);
     }
@@ -47,7 +47,7 @@ public sealed class FullCaseTests(PlatformFixture platform)
         await scenario.GdcProcesses(genomic["submission"]!["tanG"]!.GetValue<string>());
         var done = await scenario.CdnProcesses(clinical["tanC"]!.GetValue<string>());
 
-        Assert.Equal(CaseStatus.QcPassed, done.Status);
+        Assert.Equal(CaseStatus.Confirmed, done.Status); // QC passed, and both confirmations issued
         Assert.Equal("rare", disease);
     }
 

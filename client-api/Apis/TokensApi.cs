@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.GrainInterfaces.Tokens;
+
+namespace GenomDE.Orleans.ClientApi.Apis;
+
+/// <summary>Confirmation tokens (Meldebestätigungen): delivery to the LE, verification and
+/// exactly-once reimbursement for payers, revocation by the operator.</summary>
+public static class TokensApi
+{
+    private const string CsvHeader = "Vorgangsnummer,Meldebestaetigung";
+
+    public static void MapTokensApi(this IEndpointRouteBuilder app)
+    {
+        var provider = app.MapGroup($"{PlatformRoutes.ApiV1}/tokens").WithTags("Confirmation tokens").RequireAuthorization(Policies.Provider);
+        provider.MapGet("/", async (HttpContext http, IGrainFactory grains, DateOnly? date) =>
+            TypedResults.Ok((await OwnTokens(http, grains)).Where(t => date is null || t.Record.Token.ServiceDate == date).ToList()))
+            .WithSummary("The LE's tokens, optionally of one service date.");
+        provider.MapGet("/csv", async (HttpContext http, IGrainFactory grains, DateOnly date) =>
+        {
+            var tokens = (await OwnTokens(http, grains)).Where(t => t.Record.Token.ServiceDate == date).ToList();
+            return Csv(tokens, string.Create(CultureInfo.InvariantCulture, $"Meldebestaetigungen_{date:yyyy-MM-dd}.csv"));
+        }).WithSummary("CSV of one service date's tokens (Vorgangsnummer,Meldebestaetigung).");
+        provider.MapGet("/{code}/csv", async (string code, HttpContext http, IGrainFactory grains) =>
+            await OwnToken(http, grains, code) is { } token ? Csv([token], $"Meldebestaetigung_{token.Code}.csv") : UnknownToken(code))
+            .WithSummary("CSV of one token, as delivered to the LE.");
+
+        var payer = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Confirmation tokens").RequireAuthorization(Policies.Payer);
+        payer.MapPost("/tokens/verify", async (VerifyTokenRequest body, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<IPayerDeskGrain>(0).Verify(body.Token)))
+            .WithSummary("Is the token well-formed, does its hash match, did the platform issue it, what is its status, does it bill?");
+        payer.MapPost("/claims", async (ClaimRequest body, HttpContext http, IGrainFactory grains) =>
+        {
+            if (!ApiRequest.TryBegin(http, out var context, out var problem))
+            {
+                return problem!;
+            }
+
+            var result = await grains.GetGrain<IPayerDeskGrain>(0).Claim(context, body.Tokens);
+            if (!result.IsSuccess)
+            {
+                return Problem.Result(result.Error!);
+            }
+
+            var decision = result.Value!.Decision;
+            return decision.Accepted
+                ? TypedResults.Ok(result.Value)
+                : Problem.Result(new GrainInterfaces.Common.DomainError(
+                    GrainInterfaces.Common.ErrorKind.Conflict, decision.ClaimRefusal!.Code, "Claim refused", decision.ClaimRefusal.Message,
+                    [.. decision.TokenRefusals.Select(r => new GrainInterfaces.Submissions.SubmissionFinding(r.Reason.Code, $"$.tokens[{r.Index}]", r.Reason.Message))]));
+        }).WithSummary("Claim the flat rate for one case with its tokens (Idempotency-Key: a replay returns the first answer).");
+
+        app.MapPost($"{PlatformRoutes.ApiV1}/tokens/{{code}}/revoke", async (string code, RevokeTokenRequest body, HttpContext http, IGrainFactory grains) =>
+        {
+            if (!ApiRequest.TryBegin(http, out var context, out var problem))
+            {
+                return problem!;
+            }
+
+            return (await grains.GetGrain<ITokenGrain>(code).Revoke(context, body.Reason)).ToHttp();
+        }).WithTags("Confirmation tokens").RequireAuthorization(Policies.Operator).WithSummary("Operator: revoke a token before it is redeemed.");
+    }
+
+    private static async Task<IReadOnlyList<TokenView>> OwnTokens(HttpContext http, IGrainFactory grains)
+    {
+        var codes = await grains.GetGrain<IProviderTokensGrain>(http.User.ToCaller()!.ParticipantId).Codes();
+        var views = await Task.WhenAll(codes.Select(c => grains.GetGrain<ITokenGrain>(c).Get()));
+        return [.. views.OfType<TokenView>().OrderBy(v => v.Record.Token.ServiceDate).ThenBy(v => v.Record.Token.Counter)];
+    }
+
+    private static async Task<TokenView?> OwnToken(HttpContext http, IGrainFactory grains, string code)
+    {
+        var token = code.Length == 10 ? await grains.GetGrain<ITokenGrain>(code).Get() : null;
+        return token?.Record.ProviderIk == http.User.ToCaller()!.ParticipantId ? token : null;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Csv(IReadOnlyList<TokenView> tokens, string fileName)
+    {
+        var csv = new StringBuilder().Append(CsvHeader).Append("\r\n");
+        foreach (var token in tokens)
+        {
+            csv.Append(token.Tan.ToUpperInvariant()).Append(',').Append(token.Record.Token.Delivered).Append("\r\n");
+        }
+
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", fileName);
+    }
+
+    private static IResult UnknownToken(string code) =>
+        Problem.Result(StatusCodes.Status404NotFound, "unknown_token", "Unknown token", $"No token {code} was issued to you.");
+}

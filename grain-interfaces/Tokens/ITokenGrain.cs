@@ -1,0 +1,67 @@
+using GenomDE.Orleans.GrainInterfaces.Common;
+
+namespace GenomDE.Orleans.GrainInterfaces.Tokens;
+
+/// <summary>One Meldebestätigung (report confirmation). Key: its 10-character code.</summary>
+[Alias("genomde.ITokenGrain")]
+public interface ITokenGrain : IGrainWithStringKey
+{
+    /// <summary>Records the token; repeating the same issue is a no-op, another TAN under the same code is a collision.</summary>
+    [Alias("Issue")]
+    Task<Result<TokenView>> Issue(TokenRecord record, string tan);
+
+    [Alias("Get")]
+    Task<TokenView?> Get();
+
+    /// <summary>Operator: withdraw a token before it is redeemed (e.g. a report sent in error).</summary>
+    [Alias("Revoke")]
+    Task<Result<TokenView>> Revoke(CommandContext context, string reason);
+
+    /// <summary>Called by the case's reimbursement grain only: the payer presented or redeemed it.</summary>
+    [Alias("Settle")]
+    Task<TokenView> Settle(TokenStatus status, string payerIk);
+}
+
+/// <summary>Field 2's counter: per LE per service date, 001 upwards, never reused, never past 999.
+/// Key: "{IK}-{yyyyMMdd}".</summary>
+[Alias("genomde.ITokenCounterGrain")]
+public interface ITokenCounterGrain : IGrainWithStringKey
+{
+    /// <summary>The counter and a fresh code for <paramref name="tan"/>; the same TAN always gets the same answer.</summary>
+    [Alias("Allocate")]
+    Task<Result<TokenAllocation>> Allocate(string tan);
+
+    /// <summary>Draws another code for <paramref name="tan"/> after a code collision.</summary>
+    [Alias("ReplaceCode")]
+    Task<TokenAllocation> ReplaceCode(string tan);
+}
+
+/// <summary>The tokens delivered to one LE. Key: its IK.</summary>
+[Alias("genomde.IProviderTokensGrain")]
+public interface IProviderTokensGrain : IGrainWithStringKey
+{
+    [Alias("Add")]
+    Task Add(string code);
+
+    [Alias("Codes")]
+    Task<IReadOnlyList<string>> Codes();
+}
+
+/// <summary>Exactly-once reimbursement of one case. Key: the case key.</summary>
+[Alias("genomde.IReimbursementGrain")]
+public interface IReimbursementGrain : IGrainWithStringKey
+{
+    [Alias("Claim")]
+    Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens);
+}
+
+/// <summary>Stateless front for payers: verifies token strings, routes claims to their case.</summary>
+[Alias("genomde.IPayerDeskGrain")]
+public interface IPayerDeskGrain : IGrainWithIntegerKey
+{
+    [Alias("Verify")]
+    Task<TokenCheck> Verify(string token);
+
+    [Alias("Claim")]
+    Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens);
+}

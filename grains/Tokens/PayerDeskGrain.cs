@@ -1,0 +1,42 @@
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Submissions;
+using GenomDE.Orleans.GrainInterfaces.Tokens;
+using Orleans.Concurrency;
+
+namespace GenomDE.Orleans.Grains.Tokens;
+
+[GrainType("payer-desk"), StatelessWorker]
+public sealed class PayerDeskGrain : Grain, IPayerDeskGrain
+{
+    public async Task<TokenCheck> Verify(string token)
+    {
+        var verification = MeldebestaetigungFormat.Verify(token);
+        var code = verification.Token?.Code;
+        var issued = code is null ? null : await GrainFactory.GetGrain<ITokenGrain>(code).Get();
+        var genuine = issued is not null && verification.Token == issued.Record.Token;
+        var billable = genuine && verification.Hash == HashCheck.Matches
+            && issued!.Record.Status is TokenStatus.Issued or TokenStatus.Presented
+            && issued.Record.Token is { ReportType: SubmissionType.Initial, QcPassed: true };
+        return new TokenCheck(verification.WellFormed, verification.Hash, verification.HashMessage, genuine, genuine ? issued!.Record.Status : null, billable, code, verification.Problems);
+    }
+
+    public async Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens)
+    {
+        if (tokens.Count == 0)
+        {
+            return DomainError.Invalid("no_tokens", "No tokens", "A claim presents the case's confirmation tokens.");
+        }
+
+        // All claims on one case go through that case's reimbursement grain; the first token the
+        // registry knows names the case (tokens of other cases are then refused by the rules).
+        foreach (var token in tokens)
+        {
+            if (MeldebestaetigungFormat.Verify(token).Token?.Code is { } code && await GrainFactory.GetGrain<ITokenGrain>(code).Get() is { } issued)
+            {
+                return await GrainFactory.GetGrain<IReimbursementGrain>(issued.Record.CaseKey).Claim(context, tokens);
+            }
+        }
+
+        return DomainError.NotFound("unknown_token", "Unknown tokens", "None of the presented tokens was issued by this platform.");
+    }
+}
