@@ -5,7 +5,11 @@ using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Nodes;
 using GenomDE.Orleans.Grains.Seed;
 using GenomDE.Orleans.Persistence;
+using GenomDE.Orleans.GrainInterfaces.Cases;
+using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Tests.Api;
+using GenomDE.Orleans.Tests.Cases;
+using GenomDE.Orleans.Tests.Submissions;
 using GenomDE.Orleans.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -18,8 +22,6 @@ namespace GenomDE.Orleans.Tests.Persistence;
 [Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
 {
-    private static readonly string[] Lifecycle = ["apply", "review", "approve", "suspend", "reinstate"];
-
     [Fact]
     public async Task The_schema_migration_is_idempotent_and_provides_every_query_key()
     {
@@ -41,7 +43,17 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
             new StringContent("{\"name\":\"Durable LE\",\"indications\":[\"rare\"],\"participationStart\":\"2025-04-01\"}", System.Text.Encoding.UTF8, "application/json")))
             .Read<ProviderView>();
 
+        var scenario = await CaseScenario.Start(platform);
+        var metadata = scenario.Metadata(MetadataDocument.WgsTumorGermline);
+        await (await scenario.SubmitGenomic(metadata)).Read<SubmissionAnswer>(HttpStatusCode.Created);
+        var caseBefore = await scenario.GdcProcesses(metadata["submission"]!["tanG"]!.GetValue<string>());
+        var tokensBefore = await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
+
         await platform.RestartEverythingAsync();
+
+        var hospital = platform.Client(GrainInterfaces.Common.ParticipantRole.Provider, CaseScenario.Provider);
+        Assert.Equal(caseBefore, await (await hospital.GetAsync($"/api/v1/cases/{scenario.LocalCaseId}")).Read<CaseView>());
+        Assert.Equal(tokensBefore, await (await hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>());
 
         var after = new NodeApiClient(platform.Operator());
         Assert.Equal(node, await after.Get(node.ApplicationId));
@@ -55,23 +67,27 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_silo_crash_in_the_middle_of_200_lifecycles_loses_no_transition_and_duplicates_none()
+    public async Task A_silo_crash_in_the_middle_of_200_cases_loses_no_transition_and_duplicates_no_token()
     {
         const int count = 200;
-        var http = platform.Operator();
-        var runs = Enumerable.Range(0, count).Select(_ => new LifecycleRun(TestIds.Key(), TestIds.NodeId("GRZ"))).ToList();
-        var progress = 0;
-        var crashed = new TaskCompletionSource();
+        var ik = TestIds.Ik();
+        await (await platform.Operator().PutAsync($"/api/v1/providers/{ik}", new StringContent(
+            "{\"name\":\"Crash test LE\",\"indications\":[\"oncological\"],\"participationStart\":\"2024-01-01\"}", System.Text.Encoding.UTF8, "application/json"))).Read<ProviderView>();
+        var runs = new List<CaseRun>();
+        for (var i = 0; i < count; i++)
+        {
+            runs.Add(new CaseRun(await CaseScenario.Start(platform, ik)));
+        }
 
+        var progress = 0;
         var crash = Task.Run(async () =>
         {
-            while (Volatile.Read(ref progress) < count * Lifecycle.Length / 3)
+            while (Volatile.Read(ref progress) < count * CaseRun.Steps.Length / 3)
             {
                 await Task.Delay(10);
             }
 
-            await platform.Cluster.KillSiloAsync(platform.Cluster.SecondarySilos[0]);
-            crashed.SetResult();
+            await platform.Cluster.KillSiloAsync(platform.Cluster.Silos[1]);
         });
 
         using var gate = new SemaphoreSlim(16);
@@ -80,9 +96,9 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
             await gate.WaitAsync();
             try
             {
-                foreach (var step in Lifecycle)
+                foreach (var step in CaseRun.Steps)
                 {
-                    await run.Step(http, step);
+                    await run.Step(step);
                     Interlocked.Increment(ref progress);
                 }
             }
@@ -92,18 +108,24 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
             }
         }));
         await crash;
-        Assert.True(crashed.Task.IsCompleted);
 
-        var nodes = new NodeApiClient(http);
+        var hospital = runs[0].Scenario.Hospital;
         foreach (var run in runs)
         {
-            var node = await nodes.Get(run.NodeId);
-            Assert.Equal(
-                [NodeStatus.Applied, NodeStatus.UnderReview, NodeStatus.Approved, NodeStatus.Suspended, NodeStatus.Approved],
-                node.History.Select(h => h.To));
+            var view = await run.Scenario.Case();
+            var submission = Assert.Single(view.Submissions);
+            Assert.Equal(SubmissionStatus.Reported, submission.Status);
+            Assert.Equal(["registered", "genomic initial submission to GRZM00123", "data received by GRZM00123", "basic QC passed", "genomic check report accepted (QC passed)"],
+                view.History.Select(h => h.What.Replace("; picked for detailed QC", "", StringComparison.Ordinal)));
+            Assert.NotNull(submission.Confirmation?.Code);
         }
 
+        // One token per report, counters 1…200 without gaps or duplicates.
+        var tokens = await (await hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
+        Assert.Equal(count, tokens.Count);
+        Assert.Equal(Enumerable.Range(1, count), tokens.Select(t => t.Record.Token.Counter).Order());
         TestContext.Current.TestOutputHelper?.WriteLine($"{runs.Sum(r => r.Retries)} retried requests across the crash");
+
         await platform.Cluster.StartAdditionalSiloAsync();
         await platform.Cluster.WaitForLivenessToStabilizeAsync(true);
     }
@@ -174,17 +196,22 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>One node's lifecycle as a careful client runs it: every step has its own
+    /// <summary>One case's genomic path as careful clients run it: every step has its own
     /// Idempotency-Key and is retried with that key until it gets a definite answer.</summary>
-    private sealed class LifecycleRun(string key, string nodeId)
+    private sealed class CaseRun(CaseScenario scenario)
     {
-        private string? _applicationId;
+        public static readonly string[] Steps = ["submit", "receipt", "basic-qc", "report"];
 
-        public string NodeId => nodeId;
+        private readonly string _key = TestIds.Key();
+        private readonly System.Text.Json.Nodes.JsonNode _metadata = scenario.Metadata(MetadataDocument.Panel);
+
+        public CaseScenario Scenario => scenario;
 
         public int Retries { get; private set; }
 
-        public async Task Step(HttpClient http, string step)
+        private string Tan => _metadata["submission"]!["tanG"]!.GetValue<string>();
+
+        public async Task Step(string step)
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
             while (true)
@@ -194,9 +221,10 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
                 {
                     response = step switch
                     {
-                        "apply" => await http.PostJson("/api/v1/nodes", new { kind = "gdc", name = "Crash test GDC", site = "Teststadt" }, $"{key}-{step}"),
-                        "approve" => await http.PostJson($"/api/v1/nodes/{_applicationId}/approve", new { nodeId, reason = step }, $"{key}-{step}"),
-                        _ => await http.PostJson($"/api/v1/nodes/{_applicationId}/{step}", new { reason = step }, $"{key}-{step}"),
+                        "submit" => await scenario.SubmitGenomic(_metadata, $"{_key}-{step}"),
+                        "receipt" => await scenario.GenomeCentre.PostJsonText($"/api/v1/inbox/{Tan}/receipt", "{}", $"{_key}-{step}"),
+                        "basic-qc" => await scenario.GenomeCentre.PostJsonText($"/api/v1/inbox/{Tan}/basic-qc", "{\"passed\":true}", $"{_key}-{step}"),
+                        _ => await scenario.GenomeCentre.PostJsonText("/api/v1/reports", scenario.Report(Submitted(), true).ToJsonString(), $"{_key}-{step}"),
                     };
                 }
                 catch (HttpRequestException) when (DateTime.UtcNow < deadline)
@@ -208,19 +236,27 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
 
                 if (response is { IsSuccessStatusCode: true })
                 {
-                    _applicationId ??= (await response.Read<NodeView>(response.StatusCode)).ApplicationId;
+                    if (step == "submit")
+                    {
+                        _submitted = (await response.Read<SubmissionAnswer>(response.StatusCode)).Case.Submissions.Single();
+                    }
+
                     return;
                 }
 
                 if (response is not null && (int)response.StatusCode < 500)
                 {
-                    Assert.Fail($"{step} of {nodeId} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                    Assert.Fail($"{step} of {Tan} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 }
 
-                Assert.True(DateTime.UtcNow < deadline, $"{step} of {nodeId} did not succeed within the deadline");
+                Assert.True(DateTime.UtcNow < deadline, $"{step} of {Tan} did not succeed within the deadline");
                 Retries++;
                 await Task.Delay(200);
             }
         }
+
+        private SubmissionView? _submitted;
+
+        private SubmissionView Submitted() => _submitted!;
     }
 }
