@@ -13,14 +13,18 @@ using GenomDE.Orleans.Grains.Qc;
 using GenomDE.Orleans.Grains.Reports;
 using GenomDE.Orleans.Grains.Submissions;
 using GenomDE.Orleans.Grains.Tokens;
+using Microsoft.Extensions.Options;
 
 namespace GenomDE.Orleans.Grains.Cases;
 
 [GrainType("case")]
 public sealed class CaseGrain(
     [PersistentState("case", StorageNames.Platform)] IPersistentState<CaseState> state,
-    TimeProvider clock) : Grain, ICaseGrain
+    TimeProvider clock,
+    IOptions<CaseOptions> options) : Grain, ICaseGrain, IRemindable
 {
+    private const string ReportDueReminder = "report-due";
+
     private (string SubmitterId, string LocalCaseId) Key => CaseKeys.Split(this.GetPrimaryKeyString());
 
     private INodeDirectoryGrain Nodes => GrainFactory.GetGrain<INodeDirectoryGrain>(INodeDirectoryGrain.Key);
@@ -83,7 +87,47 @@ public sealed class CaseGrain(
                 ? Result<SubmissionView>.Success(submission with { Status = SubmissionStatus.Received })
                 : IllegalStep(submission, "receipt"));
 
-    public Task<Result<SubmissionView>> ReportBasicQc(CommandContext context, string tan, BasicQcOutcome outcome) =>
+    public async Task<Result<SubmissionView>> ReportBasicQc(CommandContext context, string tan, BasicQcOutcome outcome)
+    {
+        var result = await DecideBasicQc(context, tan, outcome);
+        if (result.IsSuccess)
+        {
+            // From now on the node owes its report; a durable reminder watches the deadline across restarts.
+            var due = options.Value.ReportDueAfter;
+            await this.RegisterOrUpdateReminder(ReportDueReminder, due, due);
+        }
+
+        return result;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReportDueReminder || state.State.Case is not { } current)
+        {
+            return;
+        }
+
+        var overdue = OverdueReports.Newly(current, clock.GetUtcNow(), options.Value.ReportDueAfter);
+        if (overdue.Count > 0)
+        {
+            await state.UpdateAsync(s =>
+            {
+                var late = OverdueReports.Newly(s.Case!, clock.GetUtcNow(), options.Value.ReportDueAfter);
+                s.Case = s.Case! with { History = [.. s.Case.History, .. late.Select(l => new CaseEvent(clock.GetUtcNow(), OverdueReports.EventPrefix + l.NodeId, l.Tan, "platform"))] };
+                return late.Count > 0;
+            });
+        }
+
+        if (!OverdueReports.Awaiting(state.State.Case!).Any(s => !state.State.Case!.History.Any(h => h.Tan == s.Tan && h.What.StartsWith(OverdueReports.EventPrefix, StringComparison.Ordinal))))
+        {
+            if (await this.GetReminder(ReportDueReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder); // nothing left to watch
+            }
+        }
+    }
+
+    private Task<Result<SubmissionView>> DecideBasicQc(CommandContext context, string tan, BasicQcOutcome outcome) =>
         NodeCommand(context, $"basic-qc|{tan}|{outcome}", tan, async (submission, _) =>
         {
             if (submission.Status is not (SubmissionStatus.Submitted or SubmissionStatus.Received))

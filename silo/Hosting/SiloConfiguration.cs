@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenomDE.Orleans.ClientApi;
+using GenomDE.Orleans.Grains.Cases;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Persistence;
 using GenomDE.Orleans.Silo.Seeding;
@@ -33,6 +34,7 @@ public static class SiloConfiguration
     public static void ConfigureServices(ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.Configure<CaseOptions>(configuration.GetSection(PlatformOptions.Section));
         if (ConnectionString(configuration) is { } connectionString)
         {
             silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>

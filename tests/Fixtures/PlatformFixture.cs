@@ -161,6 +161,7 @@ public class PlatformFixture : IAsyncLifetime
                 o.NumMissedProbesLimit = 2;
                 o.NumVotesForDeathDeclaration = 1;
             });
+            siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1)); // deadlines of seconds in tests
             SiloConfiguration.ConfigureServices(siloBuilder, siloBuilder.Configuration);
             if (SiloConfiguration.ConnectionString(siloBuilder.Configuration) is { } connectionString)
             {

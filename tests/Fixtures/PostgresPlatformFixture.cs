@@ -8,6 +8,9 @@ namespace GenomDE.Orleans.Tests.Fixtures;
 /// reminders, schema applied by our own migrator.</summary>
 public sealed class PostgresPlatformFixture : PlatformFixture
 {
+    /// <summary>Short, so the overdue-report reminder fires within a test.</summary>
+    public static readonly TimeSpan ReportDueAfter = TimeSpan.FromSeconds(10);
+
     public TemporaryPostgres Database { get; private set; } = null!;
 
     public override async ValueTask InitializeAsync()
@@ -15,6 +18,7 @@ public sealed class PostgresPlatformFixture : PlatformFixture
         Database = await TemporaryPostgres.StartAsync();
         await SchemaMigrator.MigrateAsync(Database.ConnectionString);
         Settings[SiloConfiguration.ConnectionStringKey] = Database.ConnectionString;
+        Settings["Platform:ReportDueAfter"] = ReportDueAfter.ToString();
         await base.InitializeAsync();
     }
 

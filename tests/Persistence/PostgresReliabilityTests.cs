@@ -1,16 +1,16 @@
 using System.Net;
+using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Participants;
+using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Nodes;
 using GenomDE.Orleans.Grains.Seed;
 using GenomDE.Orleans.Persistence;
-using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Tests.Api;
 using GenomDE.Orleans.Tests.Cases;
-using GenomDE.Orleans.Tests.Submissions;
 using GenomDE.Orleans.Tests.Fixtures;
+using GenomDE.Orleans.Tests.Submissions;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Storage;
@@ -128,6 +128,35 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
 
         await platform.Cluster.StartAdditionalSiloAsync();
         await platform.Cluster.WaitForLivenessToStabilizeAsync(true);
+    }
+
+    [Fact]
+    public async Task The_overdue_report_reminder_fires_after_a_whole_cluster_restart()
+    {
+        var scenario = await CaseScenario.Start(platform);
+        var metadata = scenario.Metadata(MetadataDocument.Panel);
+        var tan = metadata["submission"]!["tanG"]!.GetValue<string>();
+        await (await scenario.SubmitGenomic(metadata)).Read<SubmissionAnswer>(HttpStatusCode.Created);
+        await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/basic-qc", "{\"passed\":true}")).Read<SubmissionView>();
+        var qcAt = DateTimeOffset.UtcNow;
+
+        // The GDC never sends its Prüfbericht; the cluster goes down before the deadline.
+        await platform.RestartEverythingAsync();
+        Assert.True(DateTimeOffset.UtcNow - qcAt < PostgresPlatformFixture.ReportDueAfter, "the restart took longer than the deadline; the test would not show a reminder surviving it");
+
+        var hospital = platform.Client(GrainInterfaces.Common.ParticipantRole.Provider, CaseScenario.Provider);
+        CaseView view;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        do
+        {
+            await Task.Delay(1000);
+            view = await (await hospital.GetAsync($"/api/v1/cases/{scenario.LocalCaseId}")).Read<CaseView>();
+        }
+        while (!view.History.Any(h => h.What.StartsWith("check report overdue", StringComparison.Ordinal)) && DateTime.UtcNow < deadline);
+
+        var overdue = Assert.Single(view.History, h => h.What.StartsWith("check report overdue", StringComparison.Ordinal));
+        Assert.Equal(("check report overdue from GRZM00123", tan), (overdue.What, overdue.Tan));
+        Assert.True(overdue.At - qcAt >= PostgresPlatformFixture.ReportDueAfter);
     }
 
     [Fact]
