@@ -9,7 +9,7 @@ namespace GenomDE.Orleans.Tests.Fixtures;
 public sealed class PostgresPlatformFixture : PlatformFixture
 {
     /// <summary>Short, so the overdue-report reminder fires within a test.</summary>
-    public static readonly TimeSpan ReportDueAfter = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan ReportDueAfter = TimeSpan.FromSeconds(30);
 
     public TemporaryPostgres Database { get; private set; } = null!;
 

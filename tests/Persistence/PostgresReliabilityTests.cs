@@ -115,8 +115,9 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
             var view = await run.Scenario.Case();
             var submission = Assert.Single(view.Submissions);
             Assert.Equal(SubmissionStatus.Reported, submission.Status);
+            // A report delayed by the crash beyond the deadline is rightly marked overdue; that event aside, the history is exact.
             Assert.Equal(["registered", "genomic initial submission to GRZM00123", "data received by GRZM00123", "basic QC passed", "genomic check report accepted (QC passed)"],
-                view.History.Select(h => h.What.Replace("; picked for detailed QC", "", StringComparison.Ordinal)));
+                view.History.Where(h => !h.What.StartsWith("check report overdue", StringComparison.Ordinal)).Select(h => h.What.Replace("; picked for detailed QC", "", StringComparison.Ordinal)));
             Assert.NotNull(submission.Confirmation?.Code);
         }
 
