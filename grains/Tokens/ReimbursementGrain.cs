@@ -80,14 +80,23 @@ public sealed class ReimbursementGrain(
             return [];
         }
 
-        var status = decision.Accepted ? TokenStatus.Redeemed : TokenStatus.Presented;
-        var codes = decision.Accepted
-            ? decision.Redeem
-            : [.. decision.TokenRefusals.Where(r => r.Reason.Code == decision.ClaimRefusal!.Code).Select(r => r.ConfirmationCode).OfType<string>()];
-        var views = await Task.WhenAll(codes.Distinct().Select(code => GrainFactory.GetGrain<ITokenGrain>(code).Settle(status, payerIk)));
+        IEnumerable<(string Code, TokenStatus Status)> settlements = decision.Accepted
+            ? decision.Redeem.Select(code => (code, TokenStatus.Redeemed))
+            : decision.TokenRefusals.Where(r => r.ConfirmationCode is not null).Select(r => (r.ConfirmationCode!, SettlementOf(r.Reason.Code, decision.ClaimRefusal!.Code)))
+                .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!.Value));
+        var views = await Task.WhenAll(settlements.DistinctBy(x => x.Code).Select(x => GrainFactory.GetGrain<ITokenGrain>(x.Code).Settle(x.Status, payerIk)));
         await GrainFactory.GetGrain<ICaseGrain>(decision.CaseKey).RecordClaim(payerIk, decision.Accepted);
         return views;
     }
+
+    /// <summary>In a refused claim a genuine token the payer may bill later stays with it (presented);
+    /// one that can never bill (test, not billable) is refused; others are left as they are.</summary>
+    private static TokenStatus? SettlementOf(string tokenReason, string claimReason) => tokenReason switch
+    {
+        ReimbursementCodes.TestToken or ReimbursementCodes.TokenNotBillable => TokenStatus.Refused,
+        _ when tokenReason == claimReason => TokenStatus.Presented,
+        _ => null,
+    };
 
     private async Task<PresentedToken> Present(string text)
     {

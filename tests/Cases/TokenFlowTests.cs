@@ -105,10 +105,13 @@ public sealed class TokenFlowTests(PlatformFixture platform)
     {
         var scenario = await CaseScenario.Start(platform);
         await BothReportsIn(scenario);
-        var token = (await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>()).First().Record.Token;
+        var token = (await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>())
+            .First(t => t.Record.CaseKey == CaseKeys.Of(CaseScenario.Provider, scenario.LocalCaseId)).Record.Token;
         var payer = platform.Client(ParticipantRole.Payer, Payer);
 
-        var tampered = token.Delivered.Replace("&O&9&", "&R&9&", StringComparison.Ordinal);
+        // One changed character: QC "passed" (…&1) turned into "failed" (…&0), the hash left as it was.
+        var tampered = token.Delivered.Replace("&1+9+", "&0+9+", StringComparison.Ordinal);
+        Assert.NotEqual(token.Delivered, tampered);
         var tamperedCheck = await (await payer.PostJson("/api/v1/tokens/verify", new { token = tampered })).Read<TokenCheck>();
         Assert.Equal((true, HashCheck.Mismatch, false), (tamperedCheck.WellFormed, tamperedCheck.Hash, tamperedCheck.Billable));
 

@@ -22,10 +22,19 @@ public sealed class PostgresPlatformFixture : PlatformFixture
         await base.InitializeAsync();
     }
 
-    /// <summary>Stops every silo and the API, then starts a new cluster and API on the same database.</summary>
-    public async Task RestartEverythingAsync()
+    /// <summary>Stops (or, with <paramref name="crash"/>, kills) every silo and the API, then starts
+    /// a new cluster and API on the same database.</summary>
+    public async Task RestartEverythingAsync(bool crash = false)
     {
         await StopApiAsync();
+        if (crash)
+        {
+            foreach (var silo in Cluster.Silos.ToList())
+            {
+                await Cluster.KillSiloAsync(silo);
+            }
+        }
+
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
         await StartClusterAsync();
