@@ -1,0 +1,183 @@
+using GenomDE.Orleans.GrainInterfaces.Cases;
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Submissions;
+using GenomDE.Orleans.Grains.Common;
+using GenomDE.Orleans.Grains.Domain;
+using GenomDE.Orleans.Grains.Qc;
+using GenomDE.Orleans.Grains.Submissions;
+
+namespace GenomDE.Orleans.Grains.Cases;
+
+/// <summary>The node side: receipt, basic and detailed QC, and the deadline for the check report.</summary>
+public sealed partial class CaseGrain
+{
+    public Task<Result<SubmissionView>> AcknowledgeReceipt(CommandContext context, string tan) =>
+        NodeCommand(context, $"receipt|{tan}", tan, (submission, _) =>
+            submission.Status == SubmissionStatus.Submitted
+                ? Result<SubmissionView>.Success(submission with { Status = SubmissionStatus.Received })
+                : IllegalStep(submission, "receipt"));
+
+    public async Task<Result<SubmissionView>> ReportBasicQc(CommandContext context, string tan, BasicQcOutcome outcome)
+    {
+        var result = await DecideBasicQc(context, tan, outcome);
+        if (result.IsSuccess)
+        {
+            // From now on the node owes its report; a durable reminder watches the deadline across restarts.
+            var due = options.Value.ReportDueAfter;
+            await this.RegisterOrUpdateReminder(ReportDueReminder, due, due);
+        }
+
+        return result;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReportDueReminder || state.State.Case is not { } current)
+        {
+            return;
+        }
+
+        var overdue = OverdueReports.Newly(current, clock.GetUtcNow(), options.Value.ReportDueAfter);
+        if (overdue.Count > 0)
+        {
+            await state.UpdateAsync(s =>
+            {
+                var late = OverdueReports.Newly(s.Case!, clock.GetUtcNow(), options.Value.ReportDueAfter);
+                s.Case = s.Case! with { History = [.. s.Case.History, .. late.Select(l => new CaseEvent(clock.GetUtcNow(), OverdueReports.EventPrefix + l.NodeId, l.Tan, "platform"))] };
+                return late.Count > 0;
+            });
+        }
+
+        if (!OverdueReports.Awaiting(state.State.Case!).Any(s => !state.State.Case!.History.Any(h => h.Tan == s.Tan && h.What.StartsWith(OverdueReports.EventPrefix, StringComparison.Ordinal))))
+        {
+            if (await this.GetReminder(ReportDueReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder); // nothing left to watch
+            }
+        }
+    }
+
+    private Task<Result<SubmissionView>> DecideBasicQc(CommandContext context, string tan, BasicQcOutcome outcome) =>
+        NodeCommand(context, $"basic-qc|{tan}|{outcome}", tan, async (submission, _) =>
+        {
+            if (submission.Status is not (SubmissionStatus.Submitted or SubmissionStatus.Received))
+            {
+                return IllegalStep(submission, "basic QC");
+            }
+
+            if (!outcome.Passed && outcome.FailureReason is null)
+            {
+                return DomainError.Invalid("failure_reason_required", "Failure reason required", "A failed basic QC names its failure reason (grz-db's list).");
+            }
+
+            // Detailed QC samples genomic initials that passed basic QC; the decision is stored per LE and quarter.
+            bool? selected = null;
+            if (submission.DataCategory == DataCategory.Genomic && DetailedQcSampler.IsEligible(submission.SubmissionType, outcome.Passed))
+            {
+                var sampling = GrainFactory.GetGrain<IDetailedQcSamplingGrain>(SamplingState.KeyOf(Key.SubmitterId, submission.SubmissionDate));
+                selected = (await sampling.Decide(submission.Tan, submission.SubmissionDate)).Picked;
+            }
+
+            return Result<SubmissionView>.Success(submission with
+            {
+                Status = outcome.Passed ? SubmissionStatus.QcPassed : SubmissionStatus.QcFailed,
+                BasicQc = outcome.Passed ? outcome with { FailureReason = null } : outcome,
+                DetailedQcSelected = selected,
+            });
+        });
+
+    public Task<Result<SubmissionView>> ReportDetailedQc(CommandContext context, string tan, DetailedQcReport report) =>
+        NodeCommand(context, $"detailed-qc|{tan}|{report.DonorPseudonym}|{report.LabDataName}|{report.QcWorkflowVersion}|{report.Recomputed}", tan, (submission, _) =>
+        {
+            if (submission.DetailedQcSelected != true || !state.State.PendingGenomicDocuments.TryGetValue(submission.Tan, out var document))
+            {
+                return DomainError.Conflict("not_selected_for_detailed_qc", "Not selected for detailed QC", $"TAN {tan} was not picked for detailed QC (or its result is in already).");
+            }
+
+            var findings = new MetadataFindings();
+            var metadata = GdcMetadataParser.Parse(document, findings)!;
+            var labDatum = metadata.Donors.Where(d => d.DonorPseudonym == report.DonorPseudonym)
+                .SelectMany(d => d.LabData).FirstOrDefault(l => l.LabDataName == report.LabDataName);
+            if (labDatum is null)
+            {
+                return DomainError.NotFound("unknown_lab_datum", "Unknown lab datum", $"TAN {tan} has no lab datum '{report.LabDataName}' of donor '{report.DonorPseudonym}'.");
+            }
+
+            if (TextRules.Required(report.QcWorkflowVersion, "qcWorkflowVersion") is { } missing)
+            {
+                return missing;
+            }
+
+            var result = DetailedQcEvaluator.Evaluate(metadata.Submission.GenomicStudySubtype, report.DonorPseudonym, labDatum, report.Recomputed, report.QcWorkflowVersion);
+            return result is null
+                ? DomainError.Conflict("detailed_qc_not_judgeable", "Lab datum cannot be judged", $"Lab datum '{report.LabDataName}' has no official thresholds or no complete reported metrics.")
+                : Result<SubmissionView>.Success(submission with { DetailedQc = result });
+        });
+
+    private Task<Result<SubmissionView>> NodeCommand(CommandContext context, string fingerprint, string tan, Func<SubmissionView, CaseView, Result<SubmissionView>> step) =>
+        NodeCommand(context, fingerprint, tan, (submission, current) => Task.FromResult(step(submission, current)));
+
+    private Task<Result<SubmissionView>> NodeCommand(CommandContext context, string fingerprint, string tan, Func<SubmissionView, CaseView, Task<Result<SubmissionView>>> step) =>
+        Execute(context, fingerprint, s => s.NodeReplies, async current =>
+        {
+            if (current?.Submissions.FirstOrDefault(s => s.Tan == tan) is not { } submission)
+            {
+                return UnknownSubmission(tan);
+            }
+
+            if (await NodeMayAct(context.Caller, submission) is { } refused)
+            {
+                return refused;
+            }
+
+            var changed = await step(submission, current);
+            if (!changed.IsSuccess)
+            {
+                return changed.Error!;
+            }
+
+            var next = Replace(current, changed.Value!, Event(Describe(submission, changed.Value!), tan, context));
+            return Result<CaseDecision<SubmissionView>>.Success(new(next, changed.Value!, state.State.Withdrawn));
+        });
+
+    private void DropDocumentsWithoutDetailedQc(CaseView current)
+    {
+        foreach (var submission in current.Submissions.Where(s => state.State.PendingGenomicDocuments.ContainsKey(s.Tan)))
+        {
+            var mayStillCome = submission.Status is SubmissionStatus.Submitted or SubmissionStatus.Received
+                || (submission.DetailedQcSelected == true && submission.DetailedQc is null);
+            if (!mayStillCome)
+            {
+                state.State.PendingGenomicDocuments.Remove(submission.Tan);
+            }
+        }
+    }
+
+    private async Task<DomainError?> NodeMayAct(Caller caller, SubmissionView submission)
+    {
+        if (caller.Role is not (ParticipantRole.Cdn or ParticipantRole.Gdc) || caller.ParticipantId != submission.NodeId)
+        {
+            return DomainError.Forbidden($"Only node {submission.NodeId}, which received TAN {submission.Tan}, acts on it.");
+        }
+
+        return await Nodes.IsApproved(caller.ParticipantId)
+            ? null
+            : DomainError.Conflict("node_not_approved", "Node not approved", $"Node {caller.ParticipantId} is not approved (suspended or revoked) and may not report.");
+    }
+
+    private static string Describe(SubmissionView before, SubmissionView after) =>
+        after.Status switch
+        {
+            SubmissionStatus.Received => "data received by " + after.NodeId,
+            SubmissionStatus.QcPassed when before.Status != SubmissionStatus.QcPassed => after.DetailedQcSelected == true ? "basic QC passed; picked for detailed QC" : "basic QC passed",
+            SubmissionStatus.QcFailed => $"basic QC failed: {after.BasicQc?.FailureReason}",
+            _ when after.DetailedQc is { } detailed && before.DetailedQc is null => $"detailed QC {(detailed.Passed ? "passed" : "failed")} ({detailed.QcWorkflowVersion})",
+            _ => $"{before.Status} → {after.Status}",
+        };
+
+    private static DomainError IllegalStep(SubmissionView submission, string step) =>
+        DomainError.Conflict("illegal_submission_step", "Illegal submission step", $"TAN {submission.Tan} is {submission.Status}; {step} is not possible now.");
+
+    private static DomainError UnknownSubmission(string tan) =>
+        DomainError.NotFound("unknown_submission", "Unknown submission", $"No submission with TAN {tan} belongs to this case.");
+}

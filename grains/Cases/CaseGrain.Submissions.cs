@@ -1,0 +1,221 @@
+using System.Security.Cryptography;
+using System.Text;
+using GenomDE.Orleans.GrainInterfaces.Cases;
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Participants;
+using GenomDE.Orleans.GrainInterfaces.Submissions;
+using GenomDE.Orleans.Grains.Clinical;
+using GenomDE.Orleans.Grains.Reports;
+using GenomDE.Orleans.Grains.Submissions;
+
+namespace GenomDE.Orleans.Grains.Cases;
+
+/// <summary>The LE side: genomic and clinical submissions and the checks before a TAN is spent.</summary>
+public sealed partial class CaseGrain
+{
+    public Task<Result<SubmissionAnswer>> SubmitGenomic(CommandContext context, string metadataJson)
+    {
+        if (OwnerOnly(context.Caller) is { } forbidden)
+        {
+            return Task.FromResult<Result<SubmissionAnswer>>(forbidden);
+        }
+
+        return Execute(context, "genomic|" + Sha256(metadataJson), s => s.SubmissionReplies, current => DecideGenomic(context, current, metadataJson));
+    }
+
+    public Task<Result<SubmissionAnswer>> SubmitClinical(CommandContext context, string metaDataJson)
+    {
+        if (OwnerOnly(context.Caller) is { } forbidden)
+        {
+            return Task.FromResult<Result<SubmissionAnswer>>(forbidden);
+        }
+
+        return Execute(context, "clinical|" + Sha256(metaDataJson), s => s.SubmissionReplies, current => DecideClinical(context, current, metaDataJson));
+    }
+
+    private async Task<Result<CaseDecision<SubmissionAnswer>>> DecideGenomic(CommandContext context, CaseView? current, string json)
+    {
+        if (current is null)
+        {
+            return UnknownCase();
+        }
+
+        var (metadata, report) = MetadataValidator.Official.Check(json);
+        var warnings = report.Warnings.Select(w => w.ToSubmissionFinding()).ToList();
+        if (!report.IsAccepted || metadata is null)
+        {
+            return DomainError.Unprocessable("metadata_invalid", "metadata.json breaks the submission rules",
+                $"{report.Errors.Count} rule(s) violated; see 'errors' (each with its JSON path).",
+                [.. report.Errors.Select(e => e.ToSubmissionFinding())], warnings);
+        }
+
+        var submission = metadata.Submission;
+        if (Mismatch(submission.SubmitterId, Key.SubmitterId, "$.submission.submitterId", "submitter_mismatch", "the caller's IK") is { } submitter)
+        {
+            return submitter;
+        }
+
+        if (Mismatch(submission.LocalCaseId, Key.LocalCaseId, "$.submission.localCaseId", "local_case_mismatch", "the case it was posted to") is { } localCase)
+        {
+            return localCase;
+        }
+
+        // Basic QC has checked these values, so they parse.
+        var type = Validated(WireNames.SubmissionTypes, submission.SubmissionType);
+        var disease = Validated(WireNames.DiseaseTypes, submission.DiseaseType);
+        var coverage = Validated(WireNames.CoverageTypes, submission.CoverageType);
+        var tan = submission.TanG!;
+        var nodeId = submission.GenomicDataCenterId!;
+        var index = metadata.Donors.Single(d => d.IsIndex);
+        var consent = new ConsentSnapshot(index.MvConsent.PermitsSequencing, index.ResearchConsents.Any(r => r.HasScope));
+
+        var refused = await Admit(current, DataCategory.Genomic, type, disease, nodeId, tan);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var view = new SubmissionView(tan, DataCategory.Genomic, type, nodeId, submission.SubmissionDate!.Value, disease, coverage,
+            LibraryTypes.MostExpensiveOfIndex(metadata) ?? LibraryType.None, consent, SubmissionStatus.Submitted,
+            null, null, null, null, Sha256(json), clock.GetUtcNow(), submission.ClinicalDataNodeId);
+        if (type == SubmissionType.Initial)
+        {
+            state.State.PendingGenomicDocuments[tan] = json; // a write conflict reloads the state and drops this
+        }
+
+        return Accept(context, current, view, warnings);
+    }
+
+    private async Task<Result<CaseDecision<SubmissionAnswer>>> DecideClinical(CommandContext context, CaseView? current, string json)
+    {
+        if (current is null)
+        {
+            return UnknownCase();
+        }
+
+        // The clinical half belongs at the CDN the case's genomic metadata named, when there is one.
+        var genomic = current.Submissions.LastOrDefault(s => s.DataCategory == DataCategory.Genomic);
+        var named = ClinicalNodeNamedIn(json);
+        var outcome = ClinicalMetadataValidator.Official.Validate(json, genomic?.ClinicalDataNodeId ?? named ?? "", genomic?.LibraryType);
+        if (!outcome.IsAccepted)
+        {
+            return DomainError.Unprocessable("metadata_invalid", "Clinical metaData breaks the submission rules",
+                $"{outcome.Report.Errors.Count} rule(s) violated; see 'errors' (each with its JSON path).", outcome.Report.Errors, outcome.Report.Warnings);
+        }
+
+        var metadata = outcome.Metadata!;
+        var submission = metadata.Submission;
+        if (Mismatch(submission.SubmitterId, Key.SubmitterId, metadata.Paths.Submission("submitterId"), "submitter_mismatch", "the caller's IK") is { } submitter)
+        {
+            return submitter;
+        }
+
+        if (metadata.LocalCaseId is { } localCaseId && Mismatch(localCaseId, Key.LocalCaseId, metadata.Paths.Field("localCaseId"), "local_case_mismatch", "the case it was posted to") is { } localCase)
+        {
+            return localCase;
+        }
+
+        var type = Validated(WireNames.SubmissionTypes, submission.Type);
+        var disease = Validated(WireNames.DiseaseTypes, submission.DiseaseType);
+        var coverage = Validated(WireNames.CoverageTypes, metadata.CoverageType);
+        var tan = metadata.TanC!;
+        var nodeId = submission.ClinicalDataNodeId!;
+        if (await Admit(current, DataCategory.Clinical, type, disease, nodeId, tan) is { } refused)
+        {
+            return refused;
+        }
+
+        var library = LibraryTypes.FromMetadata(metadata.Case?.LibraryType) ?? (metadata.Case?.LibraryType == "none" ? LibraryType.None : genomic?.LibraryType);
+        var consent = new ConsentSnapshot(metadata.MvConsent.PermitsSequencing, metadata.ResearchConsents.Any(r => r.HasScope));
+        var view = new SubmissionView(tan, DataCategory.Clinical, type, nodeId, submission.Date!.Value, disease, coverage, library, consent,
+            SubmissionStatus.Submitted, null, null, null, null, Sha256(json), clock.GetUtcNow());
+        return Accept(context, current, view, outcome.Report.Warnings);
+    }
+
+    /// <summary>The checks every submission passes before its TAN is spent: order, admission,
+    /// an approved receiving node, and a TAN the LE never used.</summary>
+    private async Task<DomainError?> Admit(CaseView current, DataCategory category, SubmissionType type, Indication disease, string nodeId, string tan)
+    {
+        if (current.Submissions.Any(s => s.Tan.Equals(tan, StringComparison.OrdinalIgnoreCase)))
+        {
+            return DuplicateTan(tan);
+        }
+
+        if (SubmissionOrder.Check(current.Submissions, category, type) is { } order)
+        {
+            return order;
+        }
+
+        var provider = await GrainFactory.GetGrain<IProviderGrain>(Key.SubmitterId).Get();
+        if (provider is null || !provider.IsAdmittedFor(disease))
+        {
+            return DomainError.Forbidden($"Provider {Key.SubmitterId} is not admitted for {disease.ToString().ToLowerInvariant()} cases.") with { Code = "not_admitted" };
+        }
+
+        if (!await Nodes.IsApproved(nodeId))
+        {
+            return DomainError.Conflict("node_not_approved", "Receiving node not approved", $"Node {nodeId} is not an approved node; only approved nodes accept data.");
+        }
+
+        return await GrainFactory.GetGrain<ITanRegistryGrain>(Key.SubmitterId).Claim(tan.ToLowerInvariant(), this.GetPrimaryKeyString())
+            ? null
+            : DuplicateTan(tan);
+    }
+
+    private Result<CaseDecision<SubmissionAnswer>> Accept(CommandContext context, CaseView current, SubmissionView view, IReadOnlyList<SubmissionFinding> warnings)
+    {
+        var category = view.DataCategory.ToString().ToLowerInvariant();
+        var events = new List<CaseEvent> { Event($"{category} {view.SubmissionType.ToString().ToLowerInvariant()} submission to {view.NodeId}", view.Tan, context) };
+        var previous = current.Submissions.LastOrDefault(s => s.DataCategory == view.DataCategory);
+        var (mvRevoked, researchRevoked) = CaseLifecycle.Revocations(previous?.Consent, view.Consent);
+        if (mvRevoked)
+        {
+            events.Add(Event("model-project consent (mvSequencing) revoked: case withdrawn", view.Tan, context));
+        }
+
+        if (researchRevoked)
+        {
+            events.Add(Event("research consent revoked", view.Tan, context));
+        }
+
+        var withdrawn = state.State.Withdrawn || mvRevoked;
+        var submissions = current.Submissions.Append(view).ToList();
+        var next = current with
+        {
+            Submissions = submissions,
+            History = [.. current.History, .. events],
+            Status = CaseLifecycle.Derive(submissions, withdrawn, state.State.Billed, state.State.Reimbursed),
+        };
+        return Result<CaseDecision<SubmissionAnswer>>.Success(new(next, new SubmissionAnswer(next, view.Tan, warnings), withdrawn));
+    }
+
+    private static DomainError? Mismatch(string? actual, string expected, string path, string code, string what) =>
+        actual == expected
+            ? null
+            : DomainError.Unprocessable(code, "Submission does not belong here",
+                $"{path} is '{actual}', which is not {what} ('{expected}').", [new SubmissionFinding(code, path, $"expected '{expected}'")], []);
+
+    private static DomainError DuplicateTan(string tan) =>
+        DomainError.Conflict("duplicate_tang", "TAN already used", $"The TAN {tan} was used before by this provider; every submission needs a new TAN.");
+
+    /// <summary>The CDN a clinical document names for itself (for documents of a case without genomic data yet).</summary>
+    private static string? ClinicalNodeNamedIn(string json)
+    {
+        try
+        {
+            var root = System.Text.Json.Nodes.JsonNode.Parse(json);
+            var metaData = root?["metaData"] ?? root;
+            return metaData?["submission"]?["clinicalDataNodeId"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return null; // the validator reports the malformed document
+        }
+    }
+
+    private static TEnum Validated<TEnum>(WireVocabulary<TEnum> vocabulary, string? value)
+        where TEnum : struct, Enum =>
+        vocabulary.TryParse(value, out var parsed) ? parsed : throw new InvalidOperationException($"'{value}' passed validation but is no {typeof(TEnum).Name}.");
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
