@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace GenomDE.Orleans.Bench;
+
+/// <summary>A request that did not get its expected answer; counted as an error of its endpoint.</summary>
+internal sealed class BenchFailureException(string message) : Exception(message);
+
+/// <summary>Latencies and errors per endpoint label.</summary>
+internal sealed class Recorder
+{
+    private readonly ConcurrentDictionary<string, Endpoint> _endpoints = new(StringComparer.Ordinal);
+
+    public bool Enabled { get; set; } = true;
+
+    public void Record(string label, double milliseconds, string? error)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var endpoint = _endpoints.GetOrAdd(label, _ => new Endpoint());
+        lock (endpoint)
+        {
+            endpoint.Latencies.Add(milliseconds);
+            if (error is not null)
+            {
+                endpoint.Errors++;
+                endpoint.FirstError ??= error;
+            }
+        }
+    }
+
+    public long Requests => _endpoints.Values.Sum(e => (long)e.Latencies.Count);
+
+    public long Errors => _endpoints.Values.Sum(e => e.Errors);
+
+    public void Clear() => _endpoints.Clear();
+
+    public IEnumerable<string> Table()
+    {
+        yield return string.Create(CultureInfo.InvariantCulture, $"  {"endpoint",-46} {"count",7} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",6}");
+        foreach (var (label, e) in _endpoints.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            double[] sorted;
+            lock (e)
+            {
+                sorted = [.. e.Latencies.Order()];
+            }
+
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"  {label,-46} {sorted.Length,7} {Percentile(sorted, 0.50),8:F1} {Percentile(sorted, 0.95),8:F1} {Percentile(sorted, 0.99),8:F1} {sorted[^1],8:F1} {e.Errors,6}");
+            if (e.FirstError is { } first)
+            {
+                yield return "    first error: " + first;
+            }
+        }
+    }
+
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private sealed class Endpoint
+    {
+        public List<double> Latencies { get; } = [];
+
+        public long Errors { get; set; }
+
+        public string? FirstError { get; set; }
+    }
+}
+
+/// <summary>HTTP/1.1 keep-alive client of the REST API; each call is timed end to end (send until
+/// the whole body is read).</summary>
+internal sealed class Api(Uri baseAddress, Recorder recorder) : IDisposable
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 1024,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        AllowAutoRedirect = false,
+        UseCookies = false,
+    })
+    {
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    public Recorder Recorder => recorder;
+
+    public async Task<string> Send(string label, HttpMethod method, string path, string? token, string? jsonBody,
+        HttpStatusCode expected = HttpStatusCode.OK, bool idempotencyKey = false, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (idempotencyKey)
+        {
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        }
+
+        if (jsonBody is not null)
+        {
+            request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        string text;
+        HttpStatusCode status;
+        try
+        {
+            using var response = await _http.SendAsync(request, ct);
+            text = await response.Content.ReadAsStringAsync(ct);
+            status = response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            var failed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            recorder.Record(label, failed, e.Message);
+            throw new BenchFailureException($"{label}: {e.Message}");
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (status != expected)
+        {
+            var error = string.Create(CultureInfo.InvariantCulture, $"{(int)status}: {(text.Length > 400 ? text[..400] : text)}");
+            recorder.Record(label, elapsed, error);
+            throw new BenchFailureException($"{label} {error}");
+        }
+
+        recorder.Record(label, elapsed, null);
+        return text;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GenomDE.Orleans.Bench;
+
+/// <summary>The participants of the run and their development tokens.</summary>
+internal sealed class Participants
+{
+    public const string Gdc = "GRZM00123";
+    public const string Cdn = "KDKM00456";
+    public const string Payer = "200000001";
+
+    public required string Operator { get; init; }
+
+    public required string GdcToken { get; init; }
+
+    public required string CdnToken { get; init; }
+
+    public required string PayerToken { get; init; }
+
+    /// <summary>Provider IK → token.</summary>
+    public Dictionary<string, string> Providers { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<string> Mint(Api api, string role, string participantId)
+    {
+        var body = JsonSerializer.Serialize(new { role, participantId });
+        var text = await api.Send("POST /dev/tokens", HttpMethod.Post, "/dev/tokens", null, body);
+        return JsonNode.Parse(text)!["accessToken"]!.GetValue<string>();
+    }
+
+    public static async Task<Participants> Setup(Api api)
+    {
+        var participants = new Participants
+        {
+            Operator = await Mint(api, "operator", "BfArM"),
+            GdcToken = await Mint(api, "gdc", Gdc),
+            CdnToken = await Mint(api, "cdn", Cdn),
+            PayerToken = await Mint(api, "payer", Payer),
+        };
+
+        // The example nodes of the conformance data: apply, review, approve (operator).
+        foreach (var (kind, nodeId) in new[] { ("gdc", Gdc), ("cdn", Cdn) })
+        {
+            var applied = JsonNode.Parse(await api.Send("POST /nodes", HttpMethod.Post, "/api/v1/nodes", participants.Operator,
+                JsonSerializer.Serialize(new { kind, name = $"Example node {nodeId}", site = "Benchstadt" }), HttpStatusCode.Created, idempotencyKey: true))!;
+            var id = applied["applicationId"]!.GetValue<string>();
+            await api.Send("POST /nodes/{id}/review", HttpMethod.Post, $"/api/v1/nodes/{id}/review", participants.Operator,
+                JsonSerializer.Serialize(new { reason = "benchmark" }), idempotencyKey: true);
+            await api.Send("POST /nodes/{id}/approve", HttpMethod.Post, $"/api/v1/nodes/{id}/approve", participants.Operator,
+                JsonSerializer.Serialize(new { nodeId, reason = "benchmark" }), idempotencyKey: true);
+        }
+
+        return participants;
+    }
+
+    /// <summary>Registers (PUT, operator) a provider if it is not seeded and mints its token.</summary>
+    public async Task AddProvider(Api api, string ik, bool register)
+    {
+        if (register)
+        {
+            await api.Send("PUT /providers/{ik}", HttpMethod.Put, $"/api/v1/providers/{ik}", Operator, ProviderBody($"Bench LE {ik}"));
+        }
+
+        Providers[ik] = await Mint(api, "provider", ik);
+    }
+
+    public static string ProviderBody(string name) =>
+        JsonSerializer.Serialize(new { name, indications = Indications, participationStart = "2024-01-01" });
+
+    private static readonly string[] Indications = ["oncological", "rare"];
+}
+
+/// <summary>One full case lifecycle over the REST API, as the LE, the GDC, the CDN and the payer do it.</summary>
+internal sealed class Lifecycle(Api api, Participants participants, string genomicTemplate, string clinicalTemplate)
+{
+    /// <summary>HTTP requests one lifecycle makes.</summary>
+    public const int RequestsPerLifecycle = 12;
+
+    public static string NewTan() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    public async Task Run(string provider, string localCaseId, CancellationToken ct)
+    {
+        var le = participants.Providers[provider];
+        var casePath = $"/api/v1/cases/{localCaseId}";
+
+        await api.Send("POST /cases", HttpMethod.Post, "/api/v1/cases", le,
+            JsonSerializer.Serialize(new { localCaseId }), HttpStatusCode.Created, idempotencyKey: true, ct: ct);
+
+        var tanG = NewTan();
+        var metadata = JsonNode.Parse(genomicTemplate)!;
+        var submission = metadata["submission"]!;
+        submission["tanG"] = tanG;
+        submission["localCaseId"] = localCaseId;
+        submission["submitterId"] = provider;
+        await api.Send("POST /cases/{id}/genomic-submissions", HttpMethod.Post, casePath + "/genomic-submissions", le,
+            metadata.ToJsonString(), HttpStatusCode.Created, idempotencyKey: true, ct: ct);
+
+        var tanC = NewTan();
+        var clinical = JsonNode.Parse(clinicalTemplate)!;
+        clinical["tanC"] = tanC;
+        clinical["localCaseId"] = localCaseId;
+        clinical["submission"]!["submitterId"] = provider;
+        await api.Send("POST /cases/{id}/clinical-submissions", HttpMethod.Post, casePath + "/clinical-submissions", le,
+            clinical.ToJsonString(), HttpStatusCode.Created, idempotencyKey: true, ct: ct);
+
+        var codeG = await NodeProcesses("gdc", participants.GdcToken, tanG, provider, ct);
+        var codeC = await NodeProcesses("cdn", participants.CdnToken, tanC, provider, ct);
+
+        // The LE downloads its two Meldebestätigungen (CSV per code) and hands them to the payer.
+        var tokenG = await Delivered(le, codeG, ct);
+        var tokenC = await Delivered(le, codeC, ct);
+
+        var claim = JsonNode.Parse(await api.Send("POST /claims", HttpMethod.Post, "/api/v1/claims", participants.PayerToken,
+            JsonSerializer.Serialize(new { tokens = new[] { tokenC, tokenG } }), idempotencyKey: true, ct: ct))!;
+        if (claim["decision"]?["accepted"]?.GetValue<bool>() != true)
+        {
+            throw new BenchFailureException("POST /claims: not accepted: " + claim.ToJsonString());
+        }
+    }
+
+    /// <summary>Receipt, basic QC (passed), then the Prüfbericht built from the node's view of the
+    /// submission; returns the confirmation code the case got for it.</summary>
+    private async Task<string> NodeProcesses(string node, string token, string tan, string provider, CancellationToken ct)
+    {
+        await api.Send($"POST /inbox/{{tan}}/receipt ({node})", HttpMethod.Post, $"/api/v1/inbox/{tan}/receipt", token, "", ct: ct);
+        var view = JsonNode.Parse(await api.Send($"POST /inbox/{{tan}}/basic-qc ({node})", HttpMethod.Post, $"/api/v1/inbox/{tan}/basic-qc", token,
+            "{\"passed\":true}", ct: ct))!;
+        var report = new JsonObject
+        {
+            ["SubmittedCase"] = new JsonObject
+            {
+                ["submissionDate"] = view["submissionDate"]!.GetValue<string>(),
+                ["submissionType"] = view["submissionType"]!.GetValue<string>(),
+                ["tan"] = tan,
+                ["submitterId"] = provider,
+                ["dataNodeId"] = view["nodeId"]!.GetValue<string>(),
+                ["diseaseType"] = view["diseaseType"]!.GetValue<string>(),
+                ["dataCategory"] = view["dataCategory"]!.GetValue<string>(),
+                ["libraryType"] = view["libraryType"]?.GetValue<string>() ?? "none",
+                ["coverageType"] = view["coverageType"]!.GetValue<string>(),
+                ["dataQualityCheckPassed"] = true,
+            },
+        };
+        var after = JsonNode.Parse(await api.Send($"POST /reports ({node})", HttpMethod.Post, "/api/v1/reports", token, report.ToJsonString(), ct: ct))!;
+        var mine = after["submissions"]!.AsArray().FirstOrDefault(s => s!["tan"]!.GetValue<string>() == tan);
+        return mine?["confirmation"]?["code"]?.GetValue<string>()
+            ?? throw new BenchFailureException($"POST /reports ({node}): no confirmation code for {tan}: {mine?["confirmation"]?.ToJsonString()}");
+    }
+
+    private async Task<string> Delivered(string le, string code, CancellationToken ct)
+    {
+        var csv = await api.Send("GET /tokens/{code}/csv", HttpMethod.Get, $"/api/v1/tokens/{code}/csv", le, null, ct: ct);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length == 2 && lines[1].Split(',') is [_, var delivered]
+            ? delivered
+            : throw new BenchFailureException("GET /tokens/{code}/csv: unexpected body " + csv);
+    }
+
+    public static string CaseId(string run, int i) => string.Create(CultureInfo.InvariantCulture, $"BENCH-{run}-{i:D7}");
+}

@@ -1,0 +1,400 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using GenomDE.Orleans.Tests.Fixtures;
+
+namespace GenomDE.Orleans.Bench;
+
+/// <summary>Issue 6's benchmark: full case lifecycles over the REST API against a silo this program
+/// starts itself (embedded or on a throwaway PostgreSQL), with the reference figures measured in the
+/// same run (minimal request round trip; PostgreSQL's own upsert rate).</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- --mode embedded|postgres [--concurrency 16] [--lifecycles 2000] [--max-seconds 180]");
+            Console.Error.WriteLine("       [--cases-per-provider 400] [--baseline-seconds 15] [--roof-seconds 15] [--roof-payload 2048] [--scale-seconds 0] [--scale-max-cases 1000000] [--silo-dll path]");
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        try
+        {
+            return await Run(options, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("cancelled");
+            return 130;
+        }
+    }
+
+    private static async Task<int> Run(BenchOptions options, CancellationToken ct)
+    {
+        var repo = FindRepository();
+        var siloDll = options.SiloDll ?? await BuildSilo(repo, ct);
+        Say($"GenomDE.Orleans benchmark — mode {options.Mode}, concurrency {options.Concurrency}, lifecycles {options.Lifecycles} (max {options.MaxSeconds} s), {options.CasesPerProvider} lifecycles per provider");
+        Say(Machine());
+
+        TemporaryPostgres? postgres = null;
+        int? postmaster = null;
+        if (options.PostgresMode)
+        {
+            postgres = await TemporaryPostgres.StartAsync(ct);
+            postmaster = await PgSnapshot.PostmasterPid(postgres.ConnectionString);
+            Say("PostgreSQL: " + await PgSnapshot.Settings(postgres.ConnectionString) + (postmaster is null ? " (postmaster PID unknown: no PostgreSQL CPU figures)" : $", postmaster pid {postmaster}"));
+        }
+
+        try
+        {
+            await using var silo = await SiloProcess.StartAsync(siloDll, postgres?.ConnectionString, ct);
+            Say($"silo: pid {silo.Pid}, {silo.BaseAddress}, log {silo.LogPath}, RSS after start {Mb(ProcStats.RssBytes(silo.Pid))}");
+            return await Measure(options, repo, silo, postgres?.ConnectionString, postmaster, ct);
+        }
+        finally
+        {
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<int> Measure(BenchOptions options, string repo, SiloProcess silo, string? pg, int? postmaster, CancellationToken ct)
+    {
+        var recorder = new Recorder();
+        using var api = new Api(silo.BaseAddress, recorder);
+        var genomic = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(repo)!, "shared", "conformance", "grz-metadata", "valid", "wgs_tumor_germline.v1.3.0.json"), ct);
+        var clinical = await File.ReadAllTextAsync(Path.Combine(repo, "tests", "Clinical", "clinical-metadata.valid.json"), ct);
+        var run = Convert.ToHexString(Guid.NewGuid().ToByteArray())[..6];
+
+        // Participants: the example nodes approved, one provider per CasesPerProvider lifecycles
+        // (the seeded 123456789 first, then registered ones), 100000001 for the warm-up.
+        var participants = await Participants.Setup(api);
+        var providerCount = (options.Lifecycles + options.CasesPerProvider - 1) / options.CasesPerProvider;
+        var providers = new List<string>();
+        for (var p = 0; p < providerCount; p++)
+        {
+            var ik = p == 0 ? "123456789" : string.Create(CultureInfo.InvariantCulture, $"{300000000 + p}");
+            await participants.AddProvider(api, ik, register: p > 0);
+            providers.Add(ik);
+        }
+
+        await participants.AddProvider(api, "100000001", register: false);
+        var lifecycle = new Lifecycle(api, participants, genomic, clinical);
+
+        // Warm-up (JIT, connection pools, first activations of the shared grains); not measured.
+        var warmup = Math.Min(200, Math.Max(32, 2 * options.Concurrency));
+        var warm = await RunLifecycles(lifecycle, warmup, options.Concurrency, TimeSpan.FromSeconds(120), i => ("100000001", Lifecycle.CaseId(run + "W", i)), null, ct);
+        Say($"warm-up: {warm.Completed} lifecycles in {warm.Seconds:F1} s, {recorder.Errors} errors");
+        if (recorder.Errors > 0)
+        {
+            foreach (var line in recorder.Table())
+            {
+                Say(line);
+            }
+
+            Say("errors during warm-up: stopping.");
+            return 1;
+        }
+
+        recorder.Clear();
+        PgSnapshot? before = null;
+        if (pg is not null)
+        {
+            await WaitForPgStats(ct);
+            before = await PgSnapshot.Read(pg);
+        }
+
+        var rssBefore = ProcStats.RssBytes(silo.Pid);
+
+        // The measured lifecycles.
+        var cpu = new CpuMeter(silo.Pid, postmaster);
+        var result = await RunLifecycles(lifecycle, options.Lifecycles, options.Concurrency, TimeSpan.FromSeconds(options.MaxSeconds),
+            i => (providers[i / options.CasesPerProvider], Lifecycle.CaseId(run, i)), TimeSpan.FromSeconds(15), ct);
+        var lifecycleCpu = cpu.Report();
+        var rssAfter = ProcStats.RssBytes(silo.Pid);
+        var lifecycleRequests = recorder.Requests;
+        var lifecycleErrors = recorder.Errors;
+        var lifecycleTable = recorder.Table().ToList();
+        var lifecyclesPerSecond = result.Completed / result.Seconds;
+        var requestsPerSecond = lifecycleRequests / result.Seconds;
+
+        PgSnapshot? after = null;
+        List<string>? payloads = null;
+        if (pg is not null)
+        {
+            await WaitForPgStats(ct);
+            after = await PgSnapshot.Read(pg);
+            payloads = await PgSnapshot.PayloadsByGrainType(pg);
+        }
+
+        // Minimal round trip: PUT /api/v1/providers/{ik} with a changing name.
+        recorder.Clear();
+        var baselineCpu = new CpuMeter(silo.Pid, postmaster);
+        var baseline = await Baseline(api, participants.Operator, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), ct);
+        var baselineCpuText = baselineCpu.Report();
+        var baselineErrors = recorder.Errors;
+        var baselineTable = recorder.Table().ToList();
+
+        (double PerSecond, long Count, double P50, double P99)? roof = null;
+        string? roofCpu = null;
+        if (pg is not null)
+        {
+            var roofMeter = new CpuMeter(silo.Pid, postmaster);
+            roof = await UpsertRoof.Run(pg, options.Concurrency, TimeSpan.FromSeconds(options.RoofSeconds), options.RoofPayloadBytes);
+            roofCpu = roofMeter.Report();
+        }
+
+        // Scale mode (optional): register cases only, bounded by time and count.
+        string? scale = null;
+        if (options.ScaleSeconds > 0)
+        {
+            recorder.Clear();
+            await participants.AddProvider(api, "100000002", register: false);
+            var le = participants.Providers["100000002"];
+            var rss0 = ProcStats.RssBytes(silo.Pid);
+            var scaleCpu = new CpuMeter(silo.Pid, postmaster);
+            var registered = await RunRequests(options.Concurrency, TimeSpan.FromSeconds(options.ScaleSeconds), options.ScaleMaxCases,
+                i => api.Send("POST /cases", HttpMethod.Post, "/api/v1/cases", le,
+                    JsonSerializer.Serialize(new { localCaseId = Lifecycle.CaseId(run + "S", i) }), HttpStatusCode.Created, ct: ct), ct);
+            var rss1 = ProcStats.RssBytes(silo.Pid);
+            scale = string.Create(CultureInfo.InvariantCulture,
+                $"scale: {registered.Completed} cases registered in {registered.Seconds:F1} s ({registered.Completed / registered.Seconds:F0}/s), {recorder.Errors} errors; silo RSS {Mb(rss0)} -> {Mb(rss1)} = {(double)(rss1 - rss0) / Math.Max(1, registered.Completed):F0} B per registered case\n  {scaleCpu.Report()}\n  quarterly report / statistics queries: not timed — the REST API has no such endpoints yet");
+        }
+
+        // ---- Results ----
+        Say("");
+        Say("==== RESULTS ====");
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"lifecycles: {result.Completed} completed, {result.Failed} failed, in {result.Seconds:F1} s at concurrency {options.Concurrency}"));
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"  lifecycles/s {lifecyclesPerSecond:F1}   requests/s {requestsPerSecond:F0}   requests per lifecycle {Lifecycle.RequestsPerLifecycle}   errors {lifecycleErrors}"));
+        Say("  " + lifecycleCpu);
+        foreach (var line in lifecycleTable)
+        {
+            Say(line);
+        }
+
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"silo memory: RSS {Mb(rssBefore)} before, {Mb(rssAfter)} after {result.Completed} lifecycles (all grains still active) = {(double)(rssAfter - rssBefore) / Math.Max(1, result.Completed):F0} B per active case (RSS delta incl. uncollected GC heap)"));
+        Say("  per deactivated case: not measured — the silo exposes no way to force deactivation (no management endpoint; collection age is not configurable from the command line)");
+
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"baseline (PUT /api/v1/providers/{{ik}}, changing name: 1 HTTP request -> provider grain (1 state write) -> provider-directory grain (1 state write)): {baseline.Completed} in {baseline.Seconds:F1} s = {baseline.Completed / baseline.Seconds:F0} req/s, errors {baselineErrors}"));
+        Say("  " + baselineCpuText);
+        foreach (var line in baselineTable.Where(l => !l.Contains("/dev/tokens", StringComparison.Ordinal)))
+        {
+            Say(line);
+        }
+
+        var baselineRate = baseline.Completed / baseline.Seconds;
+        var embeddedRatio = lifecyclesPerSecond / (baselineRate / Lifecycle.RequestsPerLifecycle);
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"ratio lifecycles/s ÷ (baseline req/s ÷ {Lifecycle.RequestsPerLifecycle} requests per lifecycle) = {lifecyclesPerSecond:F1} ÷ ({baselineRate:F0} ÷ {Lifecycle.RequestsPerLifecycle}) = {embeddedRatio:F2}"));
+
+        if (before is not null && after is not null && roof is { } r)
+        {
+            var stateWrites = after.Writes("genomde_grain_state") - before.Writes("genomde_grain_state");
+            var reminderWrites = after.Writes("genomde_reminders") - before.Writes("genomde_reminders");
+            var versionWrites = after.VersionSum - before.VersionSum;
+            var perLifecycle = (double)(stateWrites + reminderWrites) / Math.Max(1, result.Completed);
+            Say("durable writes (pg_stat_user_tables, inserts+updates(+deletes) during the measured lifecycles):");
+            foreach (var d in after.Delta(before))
+            {
+                Say(string.Create(CultureInfo.InvariantCulture, $"  {d.Table,-28} ins {d.Ins,8} upd {d.Upd,8} del {d.Del,6}"));
+            }
+
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"  grain state writes {stateWrites} (cross-check: sum(version) grew by {versionWrites}, rows {before.Rows} -> {after.Rows}), reminder writes {reminderWrites}"));
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"  durable writes per lifecycle = ({stateWrites} + {reminderWrites}) ÷ {result.Completed} = {perLifecycle:F2}"));
+            Say("grain state rows after the lifecycles, by grain type (payload bytes as stored):");
+            foreach (var line in payloads!)
+            {
+                Say(line);
+            }
+
+            var storageWritesPerSecond = stateWrites / result.Seconds;
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"roof: {r.Count} single-row upserts ({options.RoofPayloadBytes} B payload, {UpsertRoof.Keys} keys) in {options.RoofSeconds} s at concurrency {options.Concurrency} = {r.PerSecond:F0}/s, p50 {r.P50:F2} ms, p99 {r.P99:F2} ms"));
+            Say("  " + roofCpu);
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"ratio storage writes/s ÷ roof = {storageWritesPerSecond:F0} ÷ {r.PerSecond:F0} = {storageWritesPerSecond / r.PerSecond:F2}"));
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"ratio lifecycles/s ÷ (roof ÷ writes per lifecycle) = {lifecyclesPerSecond:F1} ÷ ({r.PerSecond:F0} ÷ {perLifecycle:F2}) = {lifecyclesPerSecond / (r.PerSecond / perLifecycle):F2}"));
+        }
+
+        if (scale is not null)
+        {
+            Say(scale);
+        }
+        else
+        {
+            Say("scale mode: not run (--scale-seconds 0)");
+        }
+
+        var ok = lifecycleErrors == 0 && result.Failed == 0 && baselineErrors == 0;
+        Say(ok ? "errors: 0" : "ERRORS: see the tables above");
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<(int Completed, int Failed, double Seconds)> RunLifecycles(Lifecycle lifecycle, int count, int concurrency,
+        TimeSpan maxDuration, Func<int, (string Provider, string CaseId)> target, TimeSpan? progressEvery, CancellationToken ct)
+    {
+        var next = -1;
+        var completed = 0;
+        var failed = 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(maxDuration.TotalSeconds * Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
+        using var done = new CancellationTokenSource();
+        var progress = progressEvery is { } every ? Task.Run(async () =>
+        {
+            var last = 0;
+            try
+            {
+                while (true)
+                {
+                    await Task.Delay(every, done.Token);
+                    var now = Volatile.Read(ref completed);
+                    Say(string.Create(CultureInfo.InvariantCulture,
+                        $"  progress: {now} lifecycles after {Stopwatch.GetElapsedTime(start).TotalSeconds:F0} s, {(now - last) / every.TotalSeconds:F1}/s in the last {every.TotalSeconds:F0} s"));
+                    last = now;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Phase over.
+            }
+        }, CancellationToken.None) : Task.CompletedTask;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count && Stopwatch.GetTimestamp() < deadline)
+            {
+                var (provider, caseId) = target(i);
+                try
+                {
+                    await lifecycle.Run(provider, caseId, ct);
+                    Interlocked.Increment(ref completed);
+                }
+                catch (BenchFailureException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        }, ct)));
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        await done.CancelAsync();
+        await progress;
+        return (completed, failed, seconds);
+    }
+
+    private static async Task<(int Completed, double Seconds)> RunRequests(int concurrency, TimeSpan duration, int maxCount, Func<int, Task> request, CancellationToken ct)
+    {
+        var next = -1;
+        var completed = 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while (Stopwatch.GetTimestamp() < deadline && (i = Interlocked.Increment(ref next)) < maxCount)
+            {
+                try
+                {
+                    await request(i);
+                    Interlocked.Increment(ref completed);
+                }
+                catch (BenchFailureException)
+                {
+                    // Counted by the recorder.
+                }
+            }
+        }, ct)));
+        return (completed, Stopwatch.GetElapsedTime(start).TotalSeconds);
+    }
+
+    /// <summary>Each worker re-registers its own provider with a new name every time, so every PUT
+    /// really changes state (an unchanged PUT would write nothing).</summary>
+    private static async Task<(int Completed, double Seconds)> Baseline(Api api, string operatorToken, int concurrency, TimeSpan duration, CancellationToken ct)
+    {
+        var counters = new int[concurrency];
+        return await RunRequests(concurrency, duration, int.MaxValue, async i =>
+        {
+            var w = i % concurrency;
+            var ik = string.Create(CultureInfo.InvariantCulture, $"{310000000 + w}");
+            var n = Interlocked.Increment(ref counters[w]);
+            await api.Send("PUT /providers/{ik} (baseline)", HttpMethod.Put, $"/api/v1/providers/{ik}", operatorToken,
+                Participants.ProviderBody(string.Create(CultureInfo.InvariantCulture, $"Baseline LE {ik} #{n}")), ct: ct);
+        }, ct);
+    }
+
+    /// <summary>PostgreSQL backends flush their table statistics at most every second while busy and
+    /// within 10 s of going idle; wait that out so pg_stat_user_tables is complete.</summary>
+    private static Task WaitForPgStats(CancellationToken ct) => Task.Delay(TimeSpan.FromSeconds(11), ct);
+
+    private static string FindRepository()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "GenomDE.Orleans.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("GenomDE.Orleans.sln not found above the current directory or the bench binaries.");
+    }
+
+    private static async Task<string> BuildSilo(string repo, CancellationToken ct)
+    {
+        Say("building the silo (Release)…");
+        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repo };
+        foreach (var a in new[] { "build", "-c", "Release", "-nologo", "-v", "q", "silo/GenomDE.Orleans.Silo.csproj" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var build = Process.Start(psi)!;
+        var output = build.StandardOutput.ReadToEndAsync(ct);
+        var errors = build.StandardError.ReadToEndAsync(ct);
+        await build.WaitForExitAsync(ct);
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException("building the silo failed:\n" + await output + await errors);
+        }
+
+        return Path.Combine(repo, "silo", "bin", "Release", "net10.0", "GenomDE.Orleans.Silo.dll");
+    }
+
+    private static string Machine()
+    {
+        var memTotal = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+        var model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
+        return $"machine: {Environment.ProcessorCount} cores ({model}), {memTotal.Split(':')[1].Trim()} memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F1} MB");
+
+    private static void Say(string line) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {line}"));
+}
