@@ -112,9 +112,10 @@ public sealed partial class CaseGrain(
     }
 
     private CaseEvent Event(string what, string? tan, CommandContext context) =>
-        new(clock.GetUtcNow(), what, tan, $"{ParticipantClaimsText(context.Caller)}");
+        new(clock.GetUtcNow(), what, tan, Actor(context.Caller));
 
-    private static string ParticipantClaimsText(Caller caller) => $"{caller.Role.ToString().ToLowerInvariant()}:{caller.ParticipantId}";
+    /// <summary>Who did it, as the history shows it: "role:participant".</summary>
+    private static string Actor(Caller caller) => $"{caller.Role.ToString().ToLowerInvariant()}:{caller.ParticipantId}";
 
     private DomainError UnknownCase() =>
         DomainError.NotFound("unknown_case", "Unknown case", $"Case '{Key.LocalCaseId}' of provider {Key.SubmitterId} is not registered.");
