@@ -95,8 +95,7 @@ public sealed partial class CaseGrain
 
         // The clinical half belongs at the CDN the case's genomic metadata named, when there is one.
         var genomic = current.Submissions.LastOrDefault(s => s.DataCategory == DataCategory.Genomic);
-        var named = ClinicalNodeNamedIn(json);
-        var outcome = ClinicalMetadataValidator.Official.Validate(json, genomic?.ClinicalDataNodeId ?? named ?? "", genomic?.LibraryType);
+        var outcome = ClinicalMetadataValidator.Official.Validate(json, genomic?.ClinicalDataNodeId, genomic?.LibraryType);
         if (!outcome.IsAccepted)
         {
             return DomainError.Unprocessable("metadata_invalid", "Clinical metaData breaks the submission rules",
@@ -197,21 +196,6 @@ public sealed partial class CaseGrain
 
     private static DomainError DuplicateTan(string tan) =>
         DomainError.Conflict("duplicate_tang", "TAN already used", $"The TAN {tan} was used before by this provider; every submission needs a new TAN.");
-
-    /// <summary>The CDN a clinical document names for itself (for documents of a case without genomic data yet).</summary>
-    private static string? ClinicalNodeNamedIn(string json)
-    {
-        try
-        {
-            var root = System.Text.Json.Nodes.JsonNode.Parse(json);
-            var metaData = root?["metaData"] ?? root;
-            return metaData?["submission"]?["clinicalDataNodeId"]?.GetValue<string>();
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
-        {
-            return null; // the validator reports the malformed document
-        }
-    }
 
     private static TEnum Validated<TEnum>(WireVocabulary<TEnum> vocabulary, string? value)
         where TEnum : struct, Enum =>

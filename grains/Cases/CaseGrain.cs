@@ -62,7 +62,7 @@ public sealed partial class CaseGrain(
         {
             if (replies(state.State).Find(context.RequestId, fingerprint) is { } replay)
             {
-                await NotifyInboxes();
+                await NotifyInboxes(previous: null); // the first attempt may have died before telling them
                 return replay;
             }
 
@@ -73,13 +73,14 @@ public sealed partial class CaseGrain(
             }
 
             var (next, answer, withdrawn) = decision.Value!;
+            var previous = state.State.Case;
             state.State.Case = next;
             DropDocumentsWithoutDetailedQc(next);
             state.State.Withdrawn = withdrawn;
             replies(state.State).Remember(context.RequestId, fingerprint, Result<T>.Success(answer));
             if (await state.TryWriteAsync())
             {
-                await NotifyInboxes();
+                await NotifyInboxes(previous);
                 return Result<T>.Success(answer);
             }
         }
@@ -87,9 +88,13 @@ public sealed partial class CaseGrain(
         return DomainError.Conflict("concurrent_update", "Concurrent update", "The case kept changing during this request; retry with the same Idempotency-Key.");
     }
 
-    private Task NotifyInboxes() =>
+    /// <summary>Tells the receiving nodes' inboxes about the submissions that changed since
+    /// <paramref name="previous"/> (all of them when null); the inboxes ignore repeats.</summary>
+    private Task NotifyInboxes(CaseView? previous) =>
         state.State.Case is { } current
-            ? Task.WhenAll(current.Submissions.Select(s => GrainFactory.GetGrain<INodeInboxGrain>(s.NodeId).Upsert(new InboxEntry(this.GetPrimaryKeyString(), s))))
+            ? Task.WhenAll(current.Submissions
+                .Where(s => previous is null || !previous.Submissions.Contains(s))
+                .Select(s => GrainFactory.GetGrain<INodeInboxGrain>(s.NodeId).Upsert(new InboxEntry(this.GetPrimaryKeyString(), s))))
             : Task.CompletedTask;
 
     private DomainError? OwnerOnly(Caller caller) =>

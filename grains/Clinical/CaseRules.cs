@@ -18,10 +18,10 @@ public sealed class CaseRules : IClinicalRule
         var m = context.Metadata;
         var paths = context.Paths;
 
-        if (m.Submission.ClinicalDataNodeId is { } node && !string.Equals(node, context.ReceivingNodeId, StringComparison.Ordinal))
+        if (m.Submission.ClinicalDataNodeId is { } node && context.ReceivingNodeId is { } receiver && !string.Equals(node, receiver, StringComparison.Ordinal))
         {
             context.Error(ClinicalRuleCodes.ClinicalDataNodeNotReceiver, paths.Submission("clinicalDataNodeId"),
-                $"The data set names clinical data node '{node}' but was sent to '{context.ReceivingNodeId}'.");
+                $"The data set names clinical data node '{node}' but was sent to '{receiver}'.");
         }
 
         if (m.Submission.DiseaseType == "rare" && context.LibraryType is { } library && !RareDiseaseLibraryTypes.Contains(library))

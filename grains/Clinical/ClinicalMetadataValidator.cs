@@ -21,12 +21,11 @@ public sealed class ClinicalMetadataValidator(IReadOnlyList<MetadataPolicy> poli
     public static ClinicalMetadataValidator Official { get; } = new(MetadataPolicies.Official);
 
     /// <param name="json">The metaData object alone, or a full clinical data set containing it.</param>
-    /// <param name="receivingNodeId">The KDK the data set was sent to.</param>
+    /// <param name="receivingNodeId">The KDK the data set was sent to; null when it goes to the KDK it names itself.</param>
     /// <param name="knownLibraryType">The sequencing, when the caller knows it and the document has
     /// no case part naming it; null leaves the library-type criteria unjudged.</param>
-    public ClinicalValidationOutcome Validate(string json, string receivingNodeId, LibraryType? knownLibraryType = null)
+    public ClinicalValidationOutcome Validate(string json, string? receivingNodeId, LibraryType? knownLibraryType = null)
     {
-        ArgumentNullException.ThrowIfNull(receivingNodeId);
         var findings = new MetadataFindings();
         var metadata = ClinicalMetadataParser.Parse(json, findings);
         if (metadata is not null)

@@ -7,7 +7,7 @@ namespace GenomDE.Orleans.Grains.Clinical;
 /// known, where to report, and the date-effective policies (shared with metadata.json).</summary>
 public sealed class ClinicalValidationContext(
     ClinicalMetadata metadata,
-    string receivingNodeId,
+    string? receivingNodeId,
     LibraryType? knownLibraryType,
     MetadataFindings findings,
     IReadOnlyList<MetadataPolicy> policies)
@@ -17,7 +17,7 @@ public sealed class ClinicalValidationContext(
     public ClinicalPaths Paths => Metadata.Paths;
 
     /// <summary>The KDK the data set was sent to; the document must name it.</summary>
-    public string ReceivingNodeId { get; } = receivingNodeId;
+    public string? ReceivingNodeId { get; } = receivingNodeId;
 
     /// <summary>The sequencing named in the case part if it was read, else what the caller knows
     /// from elsewhere; null when neither says.</summary>
