@@ -1,6 +1,8 @@
 namespace GenomDE.Orleans.GrainInterfaces.Cases;
 
-/// <summary>The submissions routed to one node. Key: the node ID. Fed by the case grains.</summary>
+/// <summary>A node's open work: the submissions routed to it whose check report (Prüfbericht) has
+/// not been accepted yet. Key: the node ID. Fed by the case grains; a submission leaves the inbox
+/// when its report is in, so the state is as large as the node's backlog, not its history.</summary>
 [Alias("genomde.INodeInboxGrain")]
 public interface INodeInboxGrain : IGrainWithStringKey
 {
@@ -9,8 +11,4 @@ public interface INodeInboxGrain : IGrainWithStringKey
 
     [Alias("List")]
     Task<IReadOnlyList<InboxEntry>> List();
-
-    /// <summary>The case key of the submission with <paramref name="tan"/>, or null.</summary>
-    [Alias("FindCase")]
-    Task<string?> FindCase(string tan);
 }

@@ -75,11 +75,12 @@ public sealed partial class CaseGrain(
             var (next, answer, withdrawn) = decision.Value!;
             var previous = state.State.Case;
             state.State.Case = next;
-            DropDocumentsWithoutDetailedQc(next);
+            var forgotten = ForgetDocumentsWithoutDetailedQc(next);
             state.State.Withdrawn = withdrawn;
             replies(state.State).Remember(context.RequestId, fingerprint, Result<T>.Success(answer));
             if (await state.TryWriteAsync())
             {
+                await Task.WhenAll(forgotten.Select(tan => Document(tan).Drop()));
                 await NotifyInboxes(previous);
                 return Result<T>.Success(answer);
             }
