@@ -27,6 +27,13 @@ internal sealed record BenchOptions
 
     public int ScaleMaxCases { get; init; } = 1_000_000;
 
+    /// <summary>0 = no paced phase; otherwise lifecycles at a fixed rate for this many seconds.</summary>
+    public int PacedSeconds { get; init; }
+
+    /// <summary>Lifecycles/s of the paced phase; 0 = half the target load (postgres: 0.5 × 0.5 × roof ÷
+    /// durable writes per lifecycle; embedded: half the lifecycles/s just measured).</summary>
+    public double PacedRate { get; init; }
+
     public string? SiloDll { get; init; }
 
     public bool PostgresMode => Mode == "postgres";
@@ -51,6 +58,8 @@ internal sealed record BenchOptions
                 "--roof-payload" => options with { RoofPayloadBytes = NextInt() },
                 "--scale-seconds" => options with { ScaleSeconds = NextInt() },
                 "--scale-max-cases" => options with { ScaleMaxCases = NextInt() },
+                "--paced-seconds" => options with { PacedSeconds = NextInt() },
+                "--paced-rate" => options with { PacedRate = double.Parse(Next(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) },
                 "--silo-dll" => options with { SiloDll = Next() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
