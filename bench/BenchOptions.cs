@@ -14,7 +14,10 @@ internal sealed record BenchOptions
     /// <summary>The lifecycle phase stops starting new lifecycles after this many seconds.</summary>
     public int MaxSeconds { get; init; } = 180;
 
-    public int CasesPerProvider { get; init; } = 400;
+    /// <summary>Lifecycles per LE (each issues two tokens on its LE's day counter). 60 ≈ the busiest
+    /// LE-day seen so far (domain.md §10: 61 confirmations), and spreads a run over about as many
+    /// LEs as there are university hospitals (28).</summary>
+    public int CasesPerProvider { get; init; } = 60;
 
     public int BaselineSeconds { get; init; } = 15;
 

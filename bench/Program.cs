@@ -22,7 +22,7 @@ public static class Program
         {
             Console.Error.WriteLine(e.Message);
             Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- --mode embedded|postgres [--concurrency 16] [--lifecycles 2000] [--max-seconds 180]");
-            Console.Error.WriteLine("       [--cases-per-provider 400] [--baseline-seconds 15] [--roof-seconds 15] [--roof-payload 2048] [--scale-seconds 0] [--scale-max-cases 1000000]");
+            Console.Error.WriteLine("       [--cases-per-provider 60] [--baseline-seconds 15] [--roof-seconds 15] [--roof-payload 2048] [--scale-seconds 0] [--scale-max-cases 1000000]");
             Console.Error.WriteLine("       [--paced-seconds 0] [--paced-rate 0] [--silo-dll path]");
             return 2;
         }

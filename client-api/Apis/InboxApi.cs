@@ -15,7 +15,10 @@ public static class InboxApi
     {
         var api = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Inbox and reports").RequireAuthorization(Policies.Node);
         api.MapGet("/inbox", async (HttpContext http, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<INodeInboxGrain>(http.User.ToCaller()!.ParticipantId).List()))
+        {
+            var shards = await Task.WhenAll(INodeInboxGrain.KeysOf(http.User.ToCaller()!.ParticipantId).Select(k => grains.GetGrain<INodeInboxGrain>(k).List()));
+            return TypedResults.Ok(shards.SelectMany(s => s).OrderBy(e => e.Submission.SubmittedAt).ToList());
+        })
             .WithSummary("The calling node's open work: submissions routed to it whose check report is not in yet.");
         api.MapPost("/inbox/{tan}/receipt", (string tan, HttpContext http, IGrainFactory grains) =>
             OnSubmission(http, grains, tan, (c, ctx) => c.AcknowledgeReceipt(ctx, tan)))

@@ -95,7 +95,7 @@ public sealed partial class CaseGrain(
         state.State.Case is { } current
             ? Task.WhenAll(current.Submissions
                 .Where(s => previous is null || !previous.Submissions.Contains(s))
-                .Select(s => GrainFactory.GetGrain<INodeInboxGrain>(s.NodeId).Upsert(new InboxEntry(this.GetPrimaryKeyString(), s))))
+                .Select(s => GrainFactory.GetGrain<INodeInboxGrain>(INodeInboxGrain.KeyOf(s.NodeId, s.Tan)).Upsert(new InboxEntry(this.GetPrimaryKeyString(), s))))
             : Task.CompletedTask;
 
     private DomainError? OwnerOnly(Caller caller) =>
