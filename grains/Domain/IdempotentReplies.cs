@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenomDE.Orleans.GrainInterfaces.Common;
@@ -8,9 +7,10 @@ namespace GenomDE.Orleans.Grains.Domain;
 /// <summary>The answers a grain gave to its most recent commands, stored in the same state record
 /// as the change itself, so that a replayed request returns the first answer and changes nothing
 /// (Orleans messaging is at-most-once: clients retry after timeouts).
-/// Each answer is kept packed (JSON, Brotli-compressed): replies are read back only on a replay, but
-/// the state around them is rewritten on every command, and a case keeps several full views of
-/// itself; packed they cost a fraction of the bytes to serialise and store on each write.</summary>
+/// Each answer is kept as its JSON text: replies are read back only on a replay, but the state around
+/// them is rewritten on every command, and a case keeps several full views of itself. As text they
+/// are written as one string each instead of an object graph, and the storage still compresses the
+/// record as a whole (the views repeat each other, so it compresses well).</summary>
 [GenerateSerializer]
 public sealed class IdempotentReplies<T>
 {
@@ -32,7 +32,7 @@ public sealed class IdempotentReplies<T>
         }
 
         return entry.Fingerprint == fingerprint
-            ? Unpack(entry.Packed)
+            ? JsonSerializer.Deserialize<Result<T>>(entry.Json, Json) ?? throw new InvalidOperationException("A stored reply read as null.")
             : DomainError.Conflict(
                 "idempotency_key_reused",
                 "Idempotency key reused",
@@ -41,31 +41,11 @@ public sealed class IdempotentReplies<T>
 
     public void Remember(string requestId, string fingerprint, Result<T> reply)
     {
-        Entries.Add(new IdempotentReply(requestId, fingerprint, Pack(reply)));
+        Entries.Add(new IdempotentReply(requestId, fingerprint, JsonSerializer.Serialize(reply, Json)));
         if (Entries.Count > Capacity)
         {
             Entries.RemoveRange(0, Entries.Count - Capacity);
         }
-    }
-
-    private static byte[] Pack(Result<T> reply)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(reply, Json);
-        var packed = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];
-        if (!BrotliEncoder.TryCompress(json, packed, out var length, quality: 1, window: 22))
-        {
-            throw new InvalidOperationException("Brotli could not compress a reply into its maximum compressed length.");
-        }
-
-        return packed[..length];
-    }
-
-    private static Result<T> Unpack(byte[] packed)
-    {
-        using var input = new MemoryStream(packed);
-        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<Result<T>>(brotli, Json)
-            ?? throw new InvalidOperationException("A stored reply unpacked to null.");
     }
 }
 
@@ -73,4 +53,4 @@ public sealed class IdempotentReplies<T>
 public sealed record IdempotentReply(
     [property: Id(0)] string RequestId,
     [property: Id(1)] string Fingerprint,
-    [property: Id(2)] byte[] Packed);
+    [property: Id(2)] string Json);
