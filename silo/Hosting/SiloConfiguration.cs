@@ -37,15 +37,7 @@ public static class SiloConfiguration
         silo.Services.Configure<CaseOptions>(configuration.GetSection(PlatformOptions.Section));
         if (ConnectionString(configuration) is { } connectionString)
         {
-            silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-
-            // JSON with enum names: rows stay readable in psql and survive reordering an enum.
-            silo.UseSystemTextJsonGrainStorageSerializer();
-            silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => ConfigureStorageJson(o.JsonSerializerOptions));
+            AddPlatformGrainStorage(silo, connectionString);
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = Invariant;
@@ -63,6 +55,24 @@ public static class SiloConfiguration
         {
             silo.AddStartupTask<PlatformSeeder>();
         }
+    }
+
+    /// <summary>The platform's durable grain storage: Orleans' ADO.NET provider on PostgreSQL with our
+    /// SQL (read from OrleansQuery) and the System.Text.Json serializer. Public so the benchmark's
+    /// storage probe measures exactly this registration.</summary>
+    /// <param name="connectionString">Already tuned (<see cref="ConnectionString"/> or
+    /// <see cref="OrleansConnectionString.Tune"/>).</param>
+    public static void AddPlatformGrainStorage(ISiloBuilder silo, string connectionString)
+    {
+        silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+
+        // JSON with enum names: rows stay readable in psql and survive reordering an enum.
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => ConfigureStorageJson(o.JsonSerializerOptions));
     }
 
     /// <summary>Cluster identity and membership: the PostgreSQL membership table when configured,
