@@ -25,6 +25,10 @@ internal sealed record BenchOptions
 
     public int RoofPayloadBytes { get; init; } = 2048;
 
+    /// <summary>postgres mode: 0 = no storage probe; otherwise grain state writes through the ADO.NET
+    /// provider for this many seconds, between two roof runs.</summary>
+    public int StorageSeconds { get; init; } = 15;
+
     /// <summary>0 = no scale phase; otherwise register cases (only) for this many seconds.</summary>
     public int ScaleSeconds { get; init; }
 
@@ -59,6 +63,7 @@ internal sealed record BenchOptions
                 "--baseline-seconds" => options with { BaselineSeconds = NextInt() },
                 "--roof-seconds" => options with { RoofSeconds = NextInt() },
                 "--roof-payload" => options with { RoofPayloadBytes = NextInt() },
+                "--storage-seconds" => options with { StorageSeconds = NextInt() },
                 "--scale-seconds" => options with { ScaleSeconds = NextInt() },
                 "--scale-max-cases" => options with { ScaleMaxCases = NextInt() },
                 "--paced-seconds" => options with { PacedSeconds = NextInt() },

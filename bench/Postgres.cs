@@ -169,6 +169,15 @@ internal static class UpsertRoof
         return (count / seconds, count, Recorder.Percentile(all, 0.5), Recorder.Percentile(all, 0.99));
     }
 
+    /// <summary>Average payload size as stored (after TOAST compression) in the roof's table.</summary>
+    public static async Task<long> StoredBytes(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT coalesce(avg(pg_column_size(payload)), 0)::bigint FROM bench_roof", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static byte[] Payload(int bytes, Random random)
     {
         var text = new StringBuilder(bytes + 64);

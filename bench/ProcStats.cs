@@ -114,9 +114,12 @@ internal sealed class CpuMeter
     private readonly double _pg0;
     private readonly (long Busy, long Total) _machine0;
     private readonly long _start;
+    private readonly string _benchLabel;
 
-    public CpuMeter(int siloPid, int? postgresPid)
+    /// <param name="benchLabel">What this process is doing in the phase (the storage probe hosts a silo in it).</param>
+    public CpuMeter(int siloPid, int? postgresPid, string benchLabel = "bench")
     {
+        _benchLabel = benchLabel;
         _siloPid = siloPid;
         _postgresPid = postgresPid;
         _bench0 = Environment.ProcessId is var self ? ProcStats.CpuSeconds(self) : 0;
@@ -135,7 +138,7 @@ internal sealed class CpuMeter
         var machine = ProcStats.MachineJiffies();
         var busy = (double)(machine.Busy - _machine0.Busy) / Math.Max(1, machine.Total - _machine0.Total);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"CPU (cores of {Environment.ProcessorCount}): bench {bench:F2}, silo {silo:F2}");
+            $"CPU (cores of {Environment.ProcessorCount}): {_benchLabel} {bench:F2}, silo {silo:F2}");
         var postgres = 0.0;
         if (_postgresPid is { } pg)
         {

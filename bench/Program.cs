@@ -22,7 +22,7 @@ public static class Program
         {
             Console.Error.WriteLine(e.Message);
             Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- --mode embedded|postgres [--concurrency 16] [--lifecycles 2000] [--max-seconds 180]");
-            Console.Error.WriteLine("       [--cases-per-provider 60] [--baseline-seconds 15] [--roof-seconds 15] [--roof-payload 2048] [--scale-seconds 0] [--scale-max-cases 1000000]");
+            Console.Error.WriteLine("       [--cases-per-provider 60] [--baseline-seconds 15] [--roof-seconds 15] [--roof-payload 2048] [--storage-seconds 15] [--scale-seconds 0] [--scale-max-cases 1000000]");
             Console.Error.WriteLine("       [--paced-seconds 0] [--paced-rate 0] [--silo-dll path]");
             return 2;
         }
@@ -177,6 +177,30 @@ public static class Program
             roofCpu = roofMeter.Report();
         }
 
+        // Storage probe (postgres mode): grain state writes through the ADO.NET provider, between two
+        // roof runs so the ratio is taken against the database as it is right then.
+        StorageProbe.Result? probe = null;
+        (double PerSecond, long Count, double P50, double P99)? roofAfter = null;
+        string? roofAfterCpu = null;
+        long? probeStatWrites = null;
+        if (pg is not null && options.StorageSeconds > 0)
+        {
+            var statsBefore = await PgSnapshot.Read(pg);
+            probe = await StorageProbe.Run(pg, options.Concurrency, TimeSpan.FromSeconds(options.StorageSeconds), options.RoofPayloadBytes,
+                () => new CpuMeter(silo.Pid, postmaster, "bench (driver + in-process silo)"), Say);
+            var roofMeter = new CpuMeter(silo.Pid, postmaster);
+            roofAfter = await UpsertRoof.Run(pg, options.Concurrency, TimeSpan.FromSeconds(options.RoofSeconds), options.RoofPayloadBytes);
+            roofAfterCpu = roofMeter.Report();
+            var roofStored = await UpsertRoof.StoredBytes(pg);
+            roofAfterCpu += string.Create(CultureInfo.InvariantCulture, $"; roof payload {roofStored} B as stored");
+            if (options.RoofSeconds < 11)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(11 - options.RoofSeconds), ct);
+            }
+
+            probeStatWrites = (await PgSnapshot.Read(pg)).Writes("genomde_grain_state") - statsBefore.Writes("genomde_grain_state");
+        }
+
         // Paced (optional): latency at a fixed, known load.
         string? paced = null;
         long pacedErrors = 0;
@@ -298,6 +322,25 @@ public static class Program
                 $"ratio lifecycles/s ÷ (roof ÷ writes per lifecycle) = {lifecyclesPerSecond:F1} ÷ ({r.PerSecond:F0} ÷ {perLifecycle:F2}) = {lifecyclesPerSecond / (r.PerSecond / perLifecycle):F2}"));
         }
 
+        if (probe is not null && roof is { } before1 && roofAfter is { } after1)
+        {
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"storage probe (grain call -> WriteStateAsync -> ADO.NET provider, our SQL; {UpsertRoof.Keys} keys, state {probe.AvgBytes} B as JSON, {probe.AvgStored} B stored): {probe.Count} writes in {probe.Seconds:F1} s at concurrency {options.Concurrency} = {probe.PerSecond:F0}/s, p50 {probe.P50:F2} ms, p99 {probe.P99:F2} ms, errors {probe.Errors}{(probe.FirstError is { } fe ? " (first: " + fe + ")" : "")}"));
+            Say("  " + probe.Cpu);
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"  cross-check: sum(version) of the probe's rows grew by {probe.VersionDelta} ({probe.Rows} rows); pg_stat_user_tables genomde_grain_state ins+upd {probeStatWrites} = warm-up {probe.Warmup} + measured {probeStatWrites - probe.Warmup}"));
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"roof after the probe: {after1.Count} upserts in {options.RoofSeconds} s = {after1.PerSecond:F0}/s, p50 {after1.P50:F2} ms, p99 {after1.P99:F2} ms"));
+            Say("  " + roofAfterCpu);
+            var meanRoof = (before1.PerSecond + after1.PerSecond) / 2;
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"ratio grain state writes/s ÷ roof = {probe.PerSecond:F0} ÷ mean({before1.PerSecond:F0}, {after1.PerSecond:F0}) = {probe.PerSecond / meanRoof:F2} (÷ roof before {probe.PerSecond / before1.PerSecond:F2}, ÷ roof after {probe.PerSecond / after1.PerSecond:F2})"));
+        }
+        else if (pg is not null)
+        {
+            Say("storage probe: not run (--storage-seconds 0)");
+        }
+
         Say(paced ?? "paced phase: not run (--paced-seconds 0)");
         if (scale is not null)
         {
@@ -308,7 +351,7 @@ public static class Program
             Say("scale mode: not run (--scale-seconds 0)");
         }
 
-        var ok = lifecycleErrors == 0 && result.Failed == 0 && baselineErrors == 0 && pacedErrors == 0;
+        var ok = lifecycleErrors == 0 && result.Failed == 0 && baselineErrors == 0 && pacedErrors == 0 && (probe?.Errors ?? 0) == 0;
         Say(ok ? "errors: 0" : "ERRORS: see the tables above");
         return ok ? 0 : 1;
     }

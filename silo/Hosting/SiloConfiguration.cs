@@ -35,20 +35,9 @@ public static class SiloConfiguration
     {
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.Configure<CaseOptions>(configuration.GetSection(PlatformOptions.Section));
-
-        // JSON with enum names: rows stay readable in psql and survive reordering an enum. The
-        // embedded in-memory storage uses it too (it serialises every write as well): one format
-        // everywhere, and System.Text.Json costs a fraction of the Newtonsoft default.
-        silo.UseSystemTextJsonGrainStorageSerializer();
-        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => ConfigureStorageJson(o.JsonSerializerOptions));
         if (ConnectionString(configuration) is { } connectionString)
         {
-            silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-
+            AddPlatformGrainStorage(silo, connectionString);
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = Invariant;
@@ -58,6 +47,7 @@ public static class SiloConfiguration
         else
         {
             silo.AddMemoryGrainStorage(StorageNames.Platform);
+            UseStorageSerializer(silo); // the in-memory storage serialises every write as well
             silo.UseInMemoryReminderService();
         }
 
@@ -66,6 +56,30 @@ public static class SiloConfiguration
         {
             silo.AddStartupTask<PlatformSeeder>();
         }
+    }
+
+    /// <summary>The platform's durable grain storage: Orleans' ADO.NET provider on PostgreSQL with our
+    /// SQL (read from OrleansQuery) and the System.Text.Json serializer. Public so the benchmark's
+    /// storage probe measures exactly this registration.</summary>
+    /// <param name="connectionString">Already tuned (<see cref="ConnectionString"/> or
+    /// <see cref="OrleansConnectionString.Tune"/>).</param>
+    public static void AddPlatformGrainStorage(ISiloBuilder silo, string connectionString)
+    {
+        silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+
+        UseStorageSerializer(silo);
+    }
+
+    /// <summary>JSON with enum names, in both modes: rows stay readable in psql and survive
+    /// reordering an enum, and System.Text.Json costs a fraction of Orleans' Newtonsoft default.</summary>
+    private static void UseStorageSerializer(ISiloBuilder silo)
+    {
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.Services.Configure<SystemTextJsonGrainStorageSerializerOptions>(o => ConfigureStorageJson(o.JsonSerializerOptions));
     }
 
     /// <summary>Cluster identity and membership: the PostgreSQL membership table when configured,
