@@ -66,12 +66,21 @@ public static class QuarterlyTables
                 WireNames.SubmissionTypes.NameOf(r.SubmissionType), WireNames.CoverageTypes.NameOf(r.CoverageType), WireNames.DiseaseTypes.NameOf(r.DiseaseType),
                 Tsv.Text(r.IndexSequenceTypes), Tsv.Text(r.IndexLibraryTypes ?? (r.LibraryType is { } library ? WireNames.LibraryTypes.NameOf(library) : null)),
                 Tsv.YesNo(r.BasicQcPassed), Tsv.YesNo(r.MvConsent), Tsv.YesNo(r.ResearchConsent),
-                Tsv.Text(r.NoScopeJustifications), Contributions.Name(r.DetailedQc),
+                Tsv.Text(r.NoScopeJustifications), DetailedQcColumn(r.DetailedQc),
                 Tsv.Text(r.GenomicStudyType), Tsv.Text(r.GenomicStudySubtype), genomic ? "index" : Tsv.NotAvailable, Tsv.Text(r.IndexSequenceSubtypes)]);
         }
 
         return tsv.ToString();
     }
+
+    /// <summary>Column <c>detailed_qc_passed</c>: yes, no or not_performed (also while a picked
+    /// submission awaits its result).</summary>
+    public static string DetailedQcColumn(DetailedQcState state) => state switch
+    {
+        DetailedQcState.Passed => "yes",
+        DetailedQcState.Failed => "no",
+        _ => "not_performed",
+    };
 
     /// <summary>Table 3, one line per failed detailed QC: the reported value of each metric, whether
     /// it passed and the GDC's deviation from it in percent (negative: the GDC measured less).</summary>
