@@ -99,6 +99,33 @@ public sealed class ReportingApiTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_reimbursed_claim_counts_the_case_as_reimbursed_once()
+    {
+        var before = await Statistics();
+        var scenario = await Cases.CaseScenario.Start(platform);
+        var genomic = scenario.Metadata(MetadataDocument.WgsTumorGermline);
+        await ReportingScenario.Submit(scenario, genomic);
+        var clinical = scenario.ClinicalMetaData();
+        await (await scenario.SubmitClinical(clinical)).Read<GrainInterfaces.Cases.SubmissionAnswer>(HttpStatusCode.Created);
+        await scenario.GdcProcesses(genomic["submission"]!["tanG"]!.GetValue<string>());
+        await scenario.CdnProcesses(clinical["tanC"]!.GetValue<string>());
+        var confirmed = await Statistics();
+        var tokens = await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<GrainInterfaces.Tokens.TokenView>>();
+        var tans = (await scenario.Case()).Submissions.Select(s => s.Tan).ToList();
+        var delivered = tokens.Where(t => tans.Contains(t.Tan)).Select(t => t.Record.Token.Delivered).ToArray();
+        Assert.Equal(2, delivered.Length);
+
+        var payer = platform.Client(ParticipantRole.Payer, "200000001");
+        var key = TestIds.Key();
+        Assert.True((await payer.PostJson("/api/v1/claims", new { tokens = delivered }, key)).IsSuccessStatusCode);
+        Assert.True((await payer.PostJson("/api/v1/claims", new { tokens = delivered }, key)).IsSuccessStatusCode); // a replay
+        var after = await Statistics();
+
+        Assert.Equal((before.Cases + 1, before.TokensIssued + 2, before.CasesByStatus["confirmed"] + 1), (confirmed.Cases, confirmed.TokensIssued, confirmed.CasesByStatus["confirmed"]));
+        Assert.Equal((before.ClaimsReimbursed + 1, before.CasesByStatus["confirmed"], before.Cases + 1), (after.ClaimsReimbursed, after.CasesByStatus["confirmed"], after.Cases));
+    }
+
+    [Fact]
     public async Task A_node_reads_only_its_own_report_and_the_operator_names_the_node()
     {
         var s = await ReportingScenario.Start(platform);
