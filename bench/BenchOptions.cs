@@ -14,7 +14,10 @@ internal sealed record BenchOptions
     /// <summary>The lifecycle phase stops starting new lifecycles after this many seconds.</summary>
     public int MaxSeconds { get; init; } = 180;
 
-    public int CasesPerProvider { get; init; } = 400;
+    /// <summary>Lifecycles per LE (each issues two tokens on its LE's day counter). 60 ≈ the busiest
+    /// LE-day seen so far (domain.md §10: 61 confirmations), and spreads a run over about as many
+    /// LEs as there are university hospitals (28).</summary>
+    public int CasesPerProvider { get; init; } = 60;
 
     public int BaselineSeconds { get; init; } = 15;
 
@@ -26,6 +29,13 @@ internal sealed record BenchOptions
     public int ScaleSeconds { get; init; }
 
     public int ScaleMaxCases { get; init; } = 1_000_000;
+
+    /// <summary>0 = no paced phase; otherwise lifecycles at a fixed rate for this many seconds.</summary>
+    public int PacedSeconds { get; init; }
+
+    /// <summary>Lifecycles/s of the paced phase; 0 = half the target load (postgres: 0.5 × 0.5 × roof ÷
+    /// durable writes per lifecycle; embedded: half the lifecycles/s just measured).</summary>
+    public double PacedRate { get; init; }
 
     public string? SiloDll { get; init; }
 
@@ -51,6 +61,8 @@ internal sealed record BenchOptions
                 "--roof-payload" => options with { RoofPayloadBytes = NextInt() },
                 "--scale-seconds" => options with { ScaleSeconds = NextInt() },
                 "--scale-max-cases" => options with { ScaleMaxCases = NextInt() },
+                "--paced-seconds" => options with { PacedSeconds = NextInt() },
+                "--paced-rate" => options with { PacedRate = double.Parse(Next(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) },
                 "--silo-dll" => options with { SiloDll = Next() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };

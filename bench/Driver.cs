@@ -42,6 +42,19 @@ internal sealed class Recorder
 
     public void Clear() => _endpoints.Clear();
 
+    /// <summary>The <paramref name="fraction"/> percentile over every request recorded, all endpoints together.</summary>
+    public double OverallPercentile(double fraction)
+    {
+        var all = _endpoints.Values.SelectMany(e =>
+        {
+            lock (e)
+            {
+                return e.Latencies.ToList();
+            }
+        }).Order().ToList();
+        return all.Count == 0 ? double.NaN : all[Math.Min(all.Count - 1, (int)Math.Ceiling(fraction * all.Count) - 1)];
+    }
+
     public IEnumerable<string> Table()
     {
         yield return string.Create(CultureInfo.InvariantCulture, $"  {"endpoint",-46} {"count",7} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"errors",6}");

@@ -22,7 +22,8 @@ public static class Program
         {
             Console.Error.WriteLine(e.Message);
             Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- --mode embedded|postgres [--concurrency 16] [--lifecycles 2000] [--max-seconds 180]");
-            Console.Error.WriteLine("       [--cases-per-provider 400] [--baseline-seconds 15] [--roof-seconds 15] [--roof-payload 2048] [--scale-seconds 0] [--scale-max-cases 1000000] [--silo-dll path]");
+            Console.Error.WriteLine("       [--cases-per-provider 60] [--baseline-seconds 15] [--roof-seconds 15] [--roof-payload 2048] [--scale-seconds 0] [--scale-max-cases 1000000]");
+            Console.Error.WriteLine("       [--paced-seconds 0] [--paced-rate 0] [--silo-dll path]");
             return 2;
         }
 
@@ -122,6 +123,7 @@ public static class Program
         }
 
         var rssBefore = ProcStats.RssBytes(silo.Pid);
+        var heapBefore = await HeapProbe.LiveBytesAfterFullGc(silo.Pid, HeapTimeout);
 
         // The measured lifecycles.
         var cpu = new CpuMeter(silo.Pid, postmaster);
@@ -144,6 +146,20 @@ public static class Program
             payloads = await PgSnapshot.PayloadsByGrainType(pg);
         }
 
+        // Memory: live heap with every grain of the run active, then after the operator deactivated
+        // the idle ones (twice, a few seconds apart, for activations that were still busy).
+        var heapActive = await HeapProbe.LiveBytesAfterFullGc(silo.Pid, HeapTimeout);
+        var deactivated = new List<string>();
+        for (var round = 0; round < 2; round++)
+        {
+            deactivated.Add(await api.Send("POST /operations/deactivate-idle", HttpMethod.Post, "/api/v1/operations/deactivate-idle", participants.Operator,
+                "{\"idleSeconds\":0}", ct: ct));
+            await Task.Delay(TimeSpan.FromSeconds(5), ct);
+        }
+
+        var heapDeactivated = await HeapProbe.LiveBytesAfterFullGc(silo.Pid, HeapTimeout);
+        var rssDeactivated = ProcStats.RssBytes(silo.Pid);
+
         // Minimal round trip: PUT /api/v1/providers/{ik} with a changing name.
         recorder.Clear();
         var baselineCpu = new CpuMeter(silo.Pid, postmaster);
@@ -161,6 +177,42 @@ public static class Program
             roofCpu = roofMeter.Report();
         }
 
+        // Paced (optional): latency at a fixed, known load.
+        string? paced = null;
+        long pacedErrors = 0;
+        if (options.PacedSeconds > 0)
+        {
+            var writesPerLifecycle = before is not null && after is not null
+                ? (double)(after.Writes("genomde_grain_state") - before.Writes("genomde_grain_state") + after.Writes("genomde_reminders") - before.Writes("genomde_reminders")) / Math.Max(1, result.Completed)
+                : 0;
+            var (rate, basis) = options.PacedRate > 0 ? (options.PacedRate, "as given")
+                : roof is { } rf && writesPerLifecycle > 0 ? (0.25 * rf.PerSecond / writesPerLifecycle, string.Create(CultureInfo.InvariantCulture, $"half the target 0.5 × roof ÷ writes per lifecycle = 0.25 × {rf.PerSecond:F0} ÷ {writesPerLifecycle:F2}"))
+                : (0.5 * lifecyclesPerSecond, string.Create(CultureInfo.InvariantCulture, $"half the {lifecyclesPerSecond:F1} lifecycles/s measured above"));
+            var pacedCount = (int)Math.Ceiling(rate * options.PacedSeconds) + 1;
+            var pacedProviders = new List<string>();
+            for (var p = 0; p < (pacedCount + options.CasesPerProvider - 1) / options.CasesPerProvider; p++)
+            {
+                var ik = string.Create(CultureInfo.InvariantCulture, $"{320000000 + p}");
+                await participants.AddProvider(api, ik, register: true);
+                pacedProviders.Add(ik);
+            }
+
+            recorder.Clear();
+            var pacedCpu = new CpuMeter(silo.Pid, postmaster);
+            var pacedResult = await PacedRun.Run(lifecycle, rate, TimeSpan.FromSeconds(options.PacedSeconds),
+                i => (pacedProviders[i / options.CasesPerProvider], Lifecycle.CaseId(run + "P", i)), ct);
+            pacedErrors = recorder.Errors + pacedResult.Failed;
+            var lines = new List<string>
+            {
+                string.Create(CultureInfo.InvariantCulture,
+                    $"paced: {rate:F1} lifecycles/s ({basis}) for {options.PacedSeconds} s: {pacedResult.Started} started, {pacedResult.Completed} completed, {pacedResult.Failed} failed, {pacedResult.Skipped} not started (over {PacedRun.MaxInFlight} in flight), {recorder.Errors} request errors, {pacedResult.Seconds:F1} s until the last finished"),
+                "  " + pacedCpu.Report(),
+            };
+            lines.AddRange(recorder.Table());
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  p99 over all requests of the paced phase: {recorder.OverallPercentile(0.99):F1} ms (target < 50 ms)"));
+            paced = string.Join('\n', lines);
+        }
+
         // Scale mode (optional): register cases only, bounded by time and count.
         string? scale = null;
         if (options.ScaleSeconds > 0)
@@ -169,13 +221,16 @@ public static class Program
             await participants.AddProvider(api, "100000002", register: false);
             var le = participants.Providers["100000002"];
             var rss0 = ProcStats.RssBytes(silo.Pid);
+            var heap0 = await HeapProbe.LiveBytesAfterFullGc(silo.Pid, HeapTimeout);
             var scaleCpu = new CpuMeter(silo.Pid, postmaster);
             var registered = await RunRequests(options.Concurrency, TimeSpan.FromSeconds(options.ScaleSeconds), options.ScaleMaxCases,
                 i => api.Send("POST /cases", HttpMethod.Post, "/api/v1/cases", le,
                     JsonSerializer.Serialize(new { localCaseId = Lifecycle.CaseId(run + "S", i) }), HttpStatusCode.Created, ct: ct), ct);
+            var scaleCpuText = scaleCpu.Report();
             var rss1 = ProcStats.RssBytes(silo.Pid);
+            var heap1 = await HeapProbe.LiveBytesAfterFullGc(silo.Pid, HeapTimeout);
             scale = string.Create(CultureInfo.InvariantCulture,
-                $"scale: {registered.Completed} cases registered in {registered.Seconds:F1} s ({registered.Completed / registered.Seconds:F0}/s), {recorder.Errors} errors; silo RSS {Mb(rss0)} -> {Mb(rss1)} = {(double)(rss1 - rss0) / Math.Max(1, registered.Completed):F0} B per registered case\n  {scaleCpu.Report()}\n  quarterly report / statistics queries: not timed — the REST API has no such endpoints yet");
+                $"scale: {registered.Completed} cases registered in {registered.Seconds:F1} s ({registered.Completed / registered.Seconds:F0}/s), {recorder.Errors} errors; silo RSS {Mb(rss0)} -> {Mb(rss1)} = {(double)(rss1 - rss0) / Math.Max(1, registered.Completed):F0} B per registered case\n  live heap after a full GC {Mb(heap0)} -> {Mb(heap1)} = {PerCase(heap0, heap1, registered.Completed)} per registered (active) case\n  {scaleCpuText}\n  quarterly report / statistics queries: not timed — the REST API has no such endpoints yet");
         }
 
         // ---- Results ----
@@ -193,7 +248,10 @@ public static class Program
 
         Say(string.Create(CultureInfo.InvariantCulture,
             $"silo memory: RSS {Mb(rssBefore)} before, {Mb(rssAfter)} after {result.Completed} lifecycles (all grains still active) = {(double)(rssAfter - rssBefore) / Math.Max(1, result.Completed):F0} B per active case (RSS delta incl. uncollected GC heap)"));
-        Say("  per deactivated case: not measured — the silo exposes no way to force deactivation (no management endpoint; collection age is not configurable from the command line)");
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"  live heap after a full GC: {Mb(heapBefore)} before, {Mb(heapActive)} with the run's grains active = {PerCase(heapBefore, heapActive, result.Completed)} per active case"));
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"  after POST /operations/deactivate-idle ×2 ({string.Join(", ", deactivated)}): live heap {Mb(heapDeactivated)} = {PerCase(heapBefore, heapDeactivated, result.Completed)} per deactivated case{(options.PostgresMode ? "" : " (embedded: includes the in-memory storage's copy of every state, which is the database in this mode)")}; RSS {Mb(rssDeactivated)}"));
 
         Say(string.Create(CultureInfo.InvariantCulture,
             $"baseline (PUT /api/v1/providers/{{ik}}, changing name: 1 HTTP request -> provider grain (1 state write) -> provider-directory grain (1 state write)): {baseline.Completed} in {baseline.Seconds:F1} s = {baseline.Completed / baseline.Seconds:F0} req/s, errors {baselineErrors}"));
@@ -240,6 +298,7 @@ public static class Program
                 $"ratio lifecycles/s ÷ (roof ÷ writes per lifecycle) = {lifecyclesPerSecond:F1} ÷ ({r.PerSecond:F0} ÷ {perLifecycle:F2}) = {lifecyclesPerSecond / (r.PerSecond / perLifecycle):F2}"));
         }
 
+        Say(paced ?? "paced phase: not run (--paced-seconds 0)");
         if (scale is not null)
         {
             Say(scale);
@@ -249,7 +308,7 @@ public static class Program
             Say("scale mode: not run (--scale-seconds 0)");
         }
 
-        var ok = lifecycleErrors == 0 && result.Failed == 0 && baselineErrors == 0;
+        var ok = lifecycleErrors == 0 && result.Failed == 0 && baselineErrors == 0 && pacedErrors == 0;
         Say(ok ? "errors: 0" : "ERRORS: see the tables above");
         return ok ? 0 : 1;
     }
@@ -392,6 +451,13 @@ public static class Program
         var model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
         return $"machine: {Environment.ProcessorCount} cores ({model}), {memTotal.Split(':')[1].Trim()} memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
+
+    private static readonly TimeSpan HeapTimeout = TimeSpan.FromSeconds(60);
+
+    private static string PerCase(long? before, long? after, int cases) =>
+        before is { } b && after is { } a ? string.Create(CultureInfo.InvariantCulture, $"{(double)(a - b) / Math.Max(1, cases):F0} B") : "not measured (the runtime did not answer the heap probe)";
+
+    private static string Mb(long? bytes) => bytes is null ? "?" : Mb(bytes.Value);
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F1} MB");
 

@@ -15,8 +15,11 @@ public static class InboxApi
     {
         var api = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Inbox and reports").RequireAuthorization(Policies.Node);
         api.MapGet("/inbox", async (HttpContext http, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<INodeInboxGrain>(http.User.ToCaller()!.ParticipantId).List()))
-            .WithSummary("Submissions routed to the calling node.");
+        {
+            var shards = await Task.WhenAll(INodeInboxGrain.KeysOf(http.User.ToCaller()!.ParticipantId).Select(k => grains.GetGrain<INodeInboxGrain>(k).List()));
+            return TypedResults.Ok(shards.SelectMany(s => s).OrderBy(e => e.Submission.SubmittedAt).ToList());
+        })
+            .WithSummary("The calling node's open work: submissions routed to it whose check report is not in yet.");
         api.MapPost("/inbox/{tan}/receipt", (string tan, HttpContext http, IGrainFactory grains) =>
             OnSubmission(http, grains, tan, (c, ctx) => c.AcknowledgeReceipt(ctx, tan)))
             .WithSummary("Confirm that the data of a submission arrived.");
@@ -45,7 +48,7 @@ public static class InboxApi
             return problem!;
         }
 
-        var caseKey = await grains.GetGrain<INodeInboxGrain>(context.Caller.ParticipantId).FindCase(tan);
+        var caseKey = await grains.GetGrain<ISubmissionLocatorGrain>(ISubmissionLocatorGrain.KeyOf(context.Caller.ParticipantId, tan)).Find();
         if (caseKey is null)
         {
             return Problem.Result(StatusCodes.Status404NotFound, "unknown_submission", "Unknown submission", $"No submission with TAN {tan} was routed to {context.Caller.ParticipantId}.");

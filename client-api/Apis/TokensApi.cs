@@ -17,11 +17,11 @@ public static class TokensApi
     {
         var provider = app.MapGroup($"{PlatformRoutes.ApiV1}/tokens").WithTags("Confirmation tokens").RequireAuthorization(Policies.Provider);
         provider.MapGet("/", async (HttpContext http, IGrainFactory grains, DateOnly? date) =>
-            TypedResults.Ok((await OwnTokens(http, grains)).Where(t => date is null || t.Record.Token.ServiceDate == date).ToList()))
+            TypedResults.Ok(await OwnTokens(http, grains, date)))
             .WithSummary("The LE's tokens, optionally of one service date.");
         provider.MapGet("/csv", async (HttpContext http, IGrainFactory grains, DateOnly date) =>
         {
-            var tokens = (await OwnTokens(http, grains)).Where(t => t.Record.Token.ServiceDate == date).ToList();
+            var tokens = await OwnTokens(http, grains, date);
             return Csv(tokens, string.Create(CultureInfo.InvariantCulture, $"Meldebestaetigungen_{date:yyyy-MM-dd}.csv"));
         }).WithSummary("CSV of one service date's tokens (Vorgangsnummer,Meldebestaetigung).");
         provider.MapGet("/{code}/csv", async (string code, HttpContext http, IGrainFactory grains) =>
@@ -64,10 +64,13 @@ public static class TokensApi
         }).WithTags("Confirmation tokens").RequireAuthorization(Policies.Operator).WithSummary("Operator: revoke a token before it is redeemed.");
     }
 
-    private static async Task<IReadOnlyList<TokenView>> OwnTokens(HttpContext http, IGrainFactory grains)
+    /// <summary>One day's tokens come from that day's counter; all of them from every day the LE got tokens.</summary>
+    private static async Task<IReadOnlyList<TokenView>> OwnTokens(HttpContext http, IGrainFactory grains, DateOnly? date)
     {
-        var codes = await grains.GetGrain<IProviderTokensGrain>(http.User.ToCaller()!.ParticipantId).Codes();
-        var views = await Task.WhenAll(codes.Select(c => grains.GetGrain<ITokenGrain>(c).Get()));
+        var ik = http.User.ToCaller()!.ParticipantId;
+        IEnumerable<DateOnly> days = date is { } one ? [one] : await grains.GetGrain<IProviderTokenDaysGrain>(ik).Days();
+        var codes = await Task.WhenAll(days.Select(d => grains.GetGrain<ITokenCounterGrain>(ITokenCounterGrain.KeyOf(ik, d)).Codes()));
+        var views = await Task.WhenAll(codes.SelectMany(c => c).Select(c => grains.GetGrain<ITokenGrain>(c).Get()));
         return [.. views.OfType<TokenView>().OrderBy(v => v.Record.Token.ServiceDate).ThenBy(v => v.Record.Token.Counter)];
     }
 

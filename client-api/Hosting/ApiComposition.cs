@@ -58,6 +58,7 @@ public static class ApiComposition
         app.MapCasesApi();
         app.MapInboxApi();
         app.MapTokensApi();
+        app.MapOperationsApi();
         app.MapReportsApi();
         if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
         {

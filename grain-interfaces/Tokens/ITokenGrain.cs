@@ -34,17 +34,27 @@ public interface ITokenCounterGrain : IGrainWithStringKey
     /// <summary>Draws another code for <paramref name="tan"/> after a code collision.</summary>
     [Alias("ReplaceCode")]
     Task<TokenAllocation> ReplaceCode(string tan);
-}
 
-/// <summary>The tokens delivered to one LE. Key: its IK.</summary>
-[Alias("genomde.IProviderTokensGrain")]
-public interface IProviderTokensGrain : IGrainWithStringKey
-{
-    [Alias("Add")]
-    Task Add(string code);
-
+    /// <summary>The codes handed out on this day, in counter order (a code whose token grain was
+    /// never written, after a crash in between, is among them; callers skip unknown tokens).</summary>
     [Alias("Codes")]
     Task<IReadOnlyList<string>> Codes();
+
+    /// <summary>A stable key for the (LE, date), e.g. <c>260320597-20251203</c>.</summary>
+    static string KeyOf(string providerIk, DateOnly date) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{providerIk}-{date:yyyyMMdd}");
+}
+
+/// <summary>The service dates on which one LE got tokens, so its full list can be assembled from
+/// the day counters. Key: its IK. Written once per day with tokens, never per token.</summary>
+[Alias("genomde.IProviderTokenDaysGrain")]
+public interface IProviderTokenDaysGrain : IGrainWithStringKey
+{
+    [Alias("Add")]
+    Task Add(DateOnly serviceDate);
+
+    [Alias("Days")]
+    Task<IReadOnlyList<DateOnly>> Days();
 }
 
 /// <summary>Exactly-once reimbursement of one case. Key: the case key.</summary>

@@ -87,9 +87,12 @@ public sealed partial class CaseGrain
         });
 
     public Task<Result<SubmissionView>> ReportDetailedQc(CommandContext context, string tan, DetailedQcReport report) =>
-        NodeCommand(context, $"detailed-qc|{tan}|{report.DonorPseudonym}|{report.LabDataName}|{report.QcWorkflowVersion}|{report.Recomputed}", tan, (submission, _) =>
+        NodeCommand(context, $"detailed-qc|{tan}|{report.DonorPseudonym}|{report.LabDataName}|{report.QcWorkflowVersion}|{report.Recomputed}", tan, async (submission, _) =>
         {
-            if (submission.DetailedQcSelected != true || !state.State.PendingGenomicDocuments.TryGetValue(submission.Tan, out var document))
+            var document = submission.DetailedQcSelected == true && state.State.PendingDocuments.Contains(submission.Tan)
+                ? await Document(submission.Tan).Get()
+                : null;
+            if (document is null)
             {
                 return DomainError.Conflict("not_selected_for_detailed_qc", "Not selected for detailed QC", $"TAN {tan} was not picked for detailed QC (or its result is in already).");
             }
@@ -140,18 +143,21 @@ public sealed partial class CaseGrain
             return Result<CaseDecision<SubmissionView>>.Success(new(next, changed.Value!, state.State.Withdrawn));
         });
 
-    private void DropDocumentsWithoutDetailedQc(CaseView current)
+    /// <summary>Removes the TANs whose detailed QC can no longer come and returns them; their
+    /// documents are dropped once the case state that forgets them is written.</summary>
+    private List<string> ForgetDocumentsWithoutDetailedQc(CaseView current)
     {
-        foreach (var submission in current.Submissions.Where(s => state.State.PendingGenomicDocuments.ContainsKey(s.Tan)))
-        {
-            var mayStillCome = submission.Status is SubmissionStatus.Submitted or SubmissionStatus.Received
-                || (submission.DetailedQcSelected == true && submission.DetailedQc is null);
-            if (!mayStillCome)
-            {
-                state.State.PendingGenomicDocuments.Remove(submission.Tan);
-            }
-        }
+        var done = current.Submissions
+            .Where(s => state.State.PendingDocuments.Contains(s.Tan))
+            .Where(s => s.Status is not (SubmissionStatus.Submitted or SubmissionStatus.Received) && (s.DetailedQcSelected != true || s.DetailedQc is not null))
+            .Select(s => s.Tan)
+            .ToList();
+        state.State.PendingDocuments.ExceptWith(done);
+        return done;
     }
+
+    private ISubmissionDocumentGrain Document(string tan) =>
+        GrainFactory.GetGrain<ISubmissionDocumentGrain>(ISubmissionDocumentGrain.KeyOf(this.GetPrimaryKeyString(), tan));
 
     private async Task<DomainError?> NodeMayAct(Caller caller, SubmissionView submission)
     {

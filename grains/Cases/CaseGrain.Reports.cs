@@ -73,7 +73,7 @@ public sealed partial class CaseGrain
     }
 
     /// <summary>Issues the Meldebestätigung for an accepted report when the policy says so: a
-    /// counter per LE and service date, a fresh collision-free code, the token grain, the LE's list.
+    /// counter per LE and service date, a fresh collision-free code, the token grain (the day's counter is the LE's list).
     /// Every step is idempotent per TAN, so a retried report never takes a second number.</summary>
     private async Task<Result<ConfirmationOutcome>> Confirm(CheckReport report)
     {
@@ -84,6 +84,7 @@ public sealed partial class CaseGrain
         }
 
         var serviceDate = ServiceDates.Of(clock.GetUtcNow());
+        await GrainFactory.GetGrain<IProviderTokenDaysGrain>(Key.SubmitterId).Add(serviceDate); // listed before any token of the day exists
         var counter = GrainFactory.GetGrain<ITokenCounterGrain>(DailyCounterState.KeyOf(Key.SubmitterId, serviceDate));
         var allocation = await counter.Allocate(report.Tan.ToLowerInvariant());
         if (!allocation.IsSuccess)
@@ -98,7 +99,6 @@ public sealed partial class CaseGrain
             var issued = await GrainFactory.GetGrain<ITokenGrain>(code).Issue(new TokenRecord(token, TokenStatus.Issued, this.GetPrimaryKeyString(), Key.SubmitterId), report.Tan);
             if (issued.IsSuccess)
             {
-                await GrainFactory.GetGrain<IProviderTokensGrain>(Key.SubmitterId).Add(code);
                 return Result<ConfirmationOutcome>.Success(new ConfirmationOutcome(code, null));
             }
 

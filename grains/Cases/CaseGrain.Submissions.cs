@@ -81,7 +81,8 @@ public sealed partial class CaseGrain
             null, null, null, null, Sha256(json), clock.GetUtcNow(), submission.ClinicalDataNodeId, Genomic: GenomicProfiles.Of(metadata));
         if (type == SubmissionType.Initial)
         {
-            state.State.PendingGenomicDocuments[tan] = json; // a write conflict reloads the state and drops this
+            await Document(tan).Keep(json);
+            state.State.PendingDocuments.Add(tan); // a write conflict reloads the state and drops this
         }
 
         return Accept(context, current, view, warnings);
@@ -133,7 +134,7 @@ public sealed partial class CaseGrain
     }
 
     /// <summary>The checks every submission passes before its TAN is spent: order, admission,
-    /// an approved receiving node, and a TAN the LE never used.</summary>
+    /// an approved receiving node, a TAN the LE never used and the node does not know yet.</summary>
     private async Task<DomainError?> Admit(CaseView current, DataCategory category, SubmissionType type, Indication disease, string nodeId, string tan)
     {
         if (current.Submissions.Any(s => s.Tan.Equals(tan, StringComparison.OrdinalIgnoreCase)))
@@ -157,9 +158,16 @@ public sealed partial class CaseGrain
             return DomainError.Conflict("node_not_approved", "Receiving node not approved", $"Node {nodeId} is not an approved node; only approved nodes accept data.");
         }
 
-        return await GrainFactory.GetGrain<ITanRegistryGrain>(Key.SubmitterId).Claim(tan.ToLowerInvariant(), this.GetPrimaryKeyString())
+        var caseKey = this.GetPrimaryKeyString();
+        if (!await GrainFactory.GetGrain<ITanClaimGrain>(ITanClaimGrain.KeyOf(Key.SubmitterId, tan)).Claim(caseKey))
+        {
+            return DuplicateTan(tan);
+        }
+
+        // Bound before the submission is accepted, so the node can act on it as soon as the LE hears "accepted".
+        return await GrainFactory.GetGrain<ISubmissionLocatorGrain>(ISubmissionLocatorGrain.KeyOf(nodeId, tan)).Bind(caseKey)
             ? null
-            : DuplicateTan(tan);
+            : DomainError.Conflict("tan_in_use_at_node", "TAN already in use at the node", $"Another provider's submission with TAN {tan} was already routed to {nodeId}; every submission needs a new TAN.");
     }
 
     private Result<CaseDecision<SubmissionAnswer>> Accept(CommandContext context, CaseView current, SubmissionView view, IReadOnlyList<SubmissionFinding> warnings)

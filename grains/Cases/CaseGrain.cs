@@ -76,11 +76,12 @@ public sealed partial class CaseGrain(
             var (next, answer, withdrawn) = decision.Value!;
             var previous = state.State.Case;
             state.State.Case = next;
-            DropDocumentsWithoutDetailedQc(next);
+            var forgotten = ForgetDocumentsWithoutDetailedQc(next);
             state.State.Withdrawn = withdrawn;
             replies(state.State).Remember(context.RequestId, fingerprint, Result<T>.Success(answer));
             if (await state.TryWriteAsync())
             {
+                await Task.WhenAll(forgotten.Select(tan => Document(tan).Drop()));
                 await NotifyInboxes(previous);
                 await FeedReporting(previous);
                 return Result<T>.Success(answer);
@@ -96,7 +97,7 @@ public sealed partial class CaseGrain(
         state.State.Case is { } current
             ? Task.WhenAll(current.Submissions
                 .Where(s => previous is null || !previous.Submissions.Contains(s))
-                .Select(s => GrainFactory.GetGrain<INodeInboxGrain>(s.NodeId).Upsert(new InboxEntry(this.GetPrimaryKeyString(), s))))
+                .Select(s => GrainFactory.GetGrain<INodeInboxGrain>(INodeInboxGrain.KeyOf(s.NodeId, s.Tan)).Upsert(new InboxEntry(this.GetPrimaryKeyString(), s))))
             : Task.CompletedTask;
 
     private DomainError? OwnerOnly(Caller caller) =>

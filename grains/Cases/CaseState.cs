@@ -22,10 +22,11 @@ public sealed class CaseState
     [Id(4)]
     public IdempotentReplies<SubmissionView> NodeReplies { get; set; } = new();
 
-    /// <summary>metadata.json of genomic submissions whose detailed QC may still come (the
-    /// reported metrics are judged against the recomputed ones); dropped once it cannot.</summary>
-    [Id(5)]
-    public Dictionary<string, string> PendingGenomicDocuments { get; set; } = [];
+    /// <summary>TANs of genomic submissions whose metadata.json is kept (in a submission-document
+    /// grain) because detailed QC may still come: the reported metrics are judged against the
+    /// recomputed ones. Removed, and the document dropped, once it cannot.</summary>
+    [Id(8)]
+    public HashSet<string> PendingDocuments { get; set; } = [];
 
     /// <summary>A payer presented the confirmations (billed) / redeemed them (reimbursed).</summary>
     [Id(6)]

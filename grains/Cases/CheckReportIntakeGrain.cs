@@ -23,7 +23,7 @@ public sealed class CheckReportIntakeGrain : Grain, ICheckReportIntakeGrain
             return DomainError.Forbidden($"A node reports for itself only: dataNodeId is {report.DataNodeId}, the caller is {context.Caller.ParticipantId}.");
         }
 
-        var caseKey = await GrainFactory.GetGrain<INodeInboxGrain>(report.DataNodeId).FindCase(report.Tan.ToLowerInvariant());
+        var caseKey = await GrainFactory.GetGrain<ISubmissionLocatorGrain>(ISubmissionLocatorGrain.KeyOf(report.DataNodeId, report.Tan)).Find();
         if (caseKey is null)
         {
             return DomainError.NotFound("unknown_submission", "Unknown submission", $"No submission with TAN {report.Tan} was routed to {report.DataNodeId}.");

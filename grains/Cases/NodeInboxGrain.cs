@@ -6,7 +6,7 @@ namespace GenomDE.Orleans.Grains.Cases;
 [GenerateSerializer, Alias("genomde.node-inbox-state")]
 public sealed class NodeInboxState
 {
-    /// <summary>Latest view of every submission routed to this node, by TAN (lower-case).</summary>
+    /// <summary>The open submissions routed to this node, by TAN (lower-case).</summary>
     [Id(0)]
     public Dictionary<string, InboxEntry> Entries { get; set; } = [];
 }
@@ -20,6 +20,11 @@ public sealed class NodeInboxGrain(
         state.UpdateAsync(inbox =>
         {
             var tan = entry.Submission.Tan.ToLowerInvariant();
+            if (!IsOpen(entry.Submission))
+            {
+                return inbox.Entries.Remove(tan); // done: nothing to write when it was gone already
+            }
+
             if (inbox.Entries.TryGetValue(tan, out var known) && known == entry)
             {
                 return false; // a replayed notification
@@ -32,6 +37,7 @@ public sealed class NodeInboxGrain(
     public Task<IReadOnlyList<InboxEntry>> List() =>
         Task.FromResult<IReadOnlyList<InboxEntry>>([.. state.State.Entries.Values.OrderBy(e => e.Submission.SubmittedAt)]);
 
-    public Task<string?> FindCase(string tan) =>
-        Task.FromResult(state.State.Entries.GetValueOrDefault(tan.ToLowerInvariant())?.CaseKey);
+    /// <summary>The node still owes a check report. A late notification of an earlier step cannot
+    /// reopen a reported submission: the case grain sends its current view, and notifies in order.</summary>
+    public static bool IsOpen(SubmissionView submission) => submission.Report is null;
 }

@@ -43,7 +43,8 @@ public sealed class DetailedQcSampler
 
     /// <summary>Decides for one eligible submission and records the decision in
     /// <paramref name="state"/>. The same sequence of calls on the same state gives the same picks;
-    /// a repeated call for a decided tanG returns the first decision and changes nothing.
+    /// a repeated call for a tanG that was picked, or decided among the last <see cref="SamplingState.RecentCapacity"/>
+    /// decisions, returns the first decision and changes nothing.
     /// <paramref name="submissionDate"/> is the date the submission is counted under (grz-db uses
     /// the upload date) and must fall into the state's quarter. Throws on a state of another
     /// quarter or a malformed or redacted tanG: those are caller errors, not submitter errors.</summary>
@@ -59,10 +60,20 @@ public sealed class DetailedQcSampler
         }
 
         var tan = NormalisedTan(tanG);
-        if (!state.DecidedTans.Add(tan))
+        if (state.Picks.FirstOrDefault(p => p.TanG == tan) is { } picked)
         {
-            var earlier = state.Picks.FirstOrDefault(p => p.TanG == tan);
-            return earlier is null ? new SamplingDecision(false, SamplingReason.NotPicked) : new SamplingDecision(true, earlier.Reason);
+            return new SamplingDecision(true, picked.Reason);
+        }
+
+        if (state.RecentTans.Contains(tan))
+        {
+            return new SamplingDecision(false, SamplingReason.NotPicked);
+        }
+
+        state.RecentTans.Add(tan);
+        if (state.RecentTans.Count > SamplingState.RecentCapacity)
+        {
+            state.RecentTans.RemoveAt(0);
         }
 
         var index = state.Candidates++;

@@ -9,12 +9,10 @@ public sealed class SamplingGrainState
 {
     [Id(0)]
     public SamplingState? Sampling { get; set; }
-
-    /// <summary>Every decision by TAN, so a repeated question gets the stored answer.</summary>
-    [Id(1)]
-    public Dictionary<string, SamplingDecision> Decisions { get; set; } = [];
 }
 
+/// <summary>Detailed-QC sampling of one LE in one quarter (key <c>IK-yyyy-Qn</c>); the sampler's
+/// state carries its own replay protection, so the grain adds nothing per TAN.</summary>
 [GrainType("detailed-qc-sampling")]
 public sealed class DetailedQcSamplingGrain(
     [PersistentState("detailed-qc-sampling", StorageNames.Platform)] IPersistentState<SamplingGrainState> state)
@@ -26,24 +24,18 @@ public sealed class DetailedQcSamplingGrain(
 
     public async Task<SamplingDecision> Decide(string tanG, DateOnly submissionDate)
     {
-        var tan = tanG.ToLowerInvariant();
         for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
         {
-            if (state.State.Decisions.TryGetValue(tan, out var known))
-            {
-                return known;
-            }
-
             var submitterId = this.GetPrimaryKeyString().Split('-')[0];
             state.State.Sampling ??= SamplingState.Start(submitterId, submissionDate);
-            var decision = DetailedQcSampler.Official.Decide(state.State.Sampling, submissionDate, tan, Salt);
-            state.State.Decisions[tan] = decision;
-            if (await state.TryWriteAsync())
+            var candidates = state.State.Sampling.Candidates;
+            var decision = DetailedQcSampler.Official.Decide(state.State.Sampling, submissionDate, tanG, Salt);
+            if (state.State.Sampling.Candidates == candidates || await state.TryWriteAsync())
             {
-                return decision;
+                return decision; // a replay changed nothing, or the decision is stored
             }
         }
 
-        throw new InvalidOperationException($"Sampling state {this.GetPrimaryKeyString()} kept changing; decision for {tan} not stored.");
+        throw new InvalidOperationException($"Sampling state {this.GetPrimaryKeyString()} kept changing; decision for {tanG} not stored.");
     }
 }

@@ -4,9 +4,9 @@ namespace GenomDE.Orleans.Grains.Qc;
 
 /// <summary>Detailed-QC sampling of one LE in one calendar quarter (the unit the official rule
 /// counts in). Changed only by <see cref="DetailedQcSampler.Decide"/>; persist it after every decision.
-/// Every decided TAN is kept so that a replayed decision (a retried grain call) returns the first
-/// answer instead of counting the submission twice; at a few hundred submissions per LE and quarter
-/// that is a few kilobytes.</summary>
+/// The state stays small however busy the LE is: counters, the picks (about 2 %) and a bounded
+/// window of recently decided TANs, so that a replayed decision (a retried grain call) returns the
+/// first answer instead of counting the submission twice.</summary>
 [GenerateSerializer, Alias("genomde.qc-sampling-state")]
 public sealed class SamplingState
 {
@@ -36,9 +36,15 @@ public sealed class SamplingState
     [Id(6)]
     public List<SamplingPick> Picks { get; set; } = [];
 
-    /// <summary>Lower-case tanGs of every decided submission, for idempotent replays.</summary>
+    /// <summary>Lower-case tanGs of the most recent decisions, oldest first, at most
+    /// <see cref="RecentCapacity"/>. Replays come from retries seconds after the first call (the
+    /// case grain stores its decision, so later replays never reach the sampler); a window keeps
+    /// the state from growing with the quarter's submissions.</summary>
     [Id(7)]
-    public HashSet<string> DecidedTans { get; set; } = [];
+    public List<string> RecentTans { get; set; } = [];
+
+    /// <summary>How many recent decisions a replay is recognised against.</summary>
+    public const int RecentCapacity = 512;
 
     public static SamplingState Start(string submitterId, DateOnly dateInQuarter)
     {

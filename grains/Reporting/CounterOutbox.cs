@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
 
 namespace GenomDE.Orleans.Grains.Reporting;
@@ -18,8 +19,10 @@ public sealed class CounterOutbox
     [Id(1)]
     public SortedDictionary<int, Dictionary<string, long>> Snapshots { get; set; } = new() { [0] = [] };
 
+    [JsonIgnore]
     public IReadOnlyDictionary<string, long> Current => Snapshots[Version];
 
+    [JsonIgnore]
     public bool HasPending => Snapshots.Keys.First() < Version;
 
     /// <summary>Takes <paramref name="counters"/> as the next version; false when nothing changed.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GenomDE.Orleans.Grains.Tokens;
 
 /// <summary>The confirmations counted for one LE on one service date (field 2's NNN). Changed only
@@ -24,7 +22,6 @@ public sealed class DailyCounterState
         return new DailyCounterState { ProviderIk = providerIk, Date = date };
     }
 
-    /// <summary>A stable key for the (LE, date), e.g. <c>260320597-20251203</c>, usable as a grain key.</summary>
-    public static string KeyOf(string providerIk, DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"{providerIk}-{date:yyyyMMdd}");
+    /// <summary>The counter grain's key for the (LE, date).</summary>
+    public static string KeyOf(string providerIk, DateOnly date) => GrainInterfaces.Tokens.ITokenCounterGrain.KeyOf(providerIk, date);
 }

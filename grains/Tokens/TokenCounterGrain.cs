@@ -16,7 +16,8 @@ public sealed class TokenCounterState
 }
 
 /// <summary>One grain per LE and service date: single activation makes the counter strictly
-/// increasing without gaps or duplicates, across silos and under concurrency.</summary>
+/// increasing without gaps or duplicates, across silos and under concurrency. Its allocations are
+/// also the LE's delivery list of that day; they are bounded by the counter's 999 a day.</summary>
 [GrainType("token-counter")]
 public sealed class TokenCounterGrain(
     [PersistentState("token-counter", StorageNames.Platform)] IPersistentState<TokenCounterState> state)
@@ -58,6 +59,9 @@ public sealed class TokenCounterGrain(
         });
         return state.State.Allocations[tan];
     }
+
+    public Task<IReadOnlyList<string>> Codes() =>
+        Task.FromResult<IReadOnlyList<string>>([.. state.State.Allocations.Values.OrderBy(a => a.Counter).Select(a => a.Code)]);
 
     private DailyCounterState Start()
     {

@@ -37,6 +37,8 @@ public sealed class GenomicCaseTests(PlatformFixture platform)
 
         var reported = Assert.Single(after.Submissions);
         Assert.Equal(SubmissionStatus.Reported, reported.Status);
+        Assert.DoesNotContain(await (await scenario.GenomeCentre.GetAsync("/api/v1/inbox")).Read<List<InboxEntry>>(), e => e.Submission.Tan == tan); // the node's work is done
+        await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/receipt", "")).AssertProblem(HttpStatusCode.Conflict, "illegal_submission_step"); // still found after it left the inbox
         Assert.True(reported.Report!.DataQualityCheckPassed);
         Assert.Equal(CaseStatus.DataTransferred, after.Status); // the clinical half is still missing
         // Whether this submission is also picked for detailed QC depends on the LE's other submissions this month.
@@ -177,6 +179,9 @@ public sealed class GenomicCaseTests(PlatformFixture platform)
         var otherGdc = platform.Client(ParticipantRole.Gdc, "GRZDD0004");
         Assert.DoesNotContain(await (await otherGdc.GetAsync("/api/v1/inbox")).Read<List<InboxEntry>>(), e => e.Submission.Tan == tan);
         await (await otherGdc.PostRaw($"/api/v1/inbox/{tan}/receipt", "")).AssertProblem(HttpStatusCode.NotFound, "unknown_submission");
+        var sameTanElsewhere = await CaseScenario.Start(platform, "100000001");
+        await (await sameTanElsewhere.SubmitGenomic(sameTanElsewhere.Metadata(MetadataDocument.Panel, tan: tan)))
+            .AssertProblem(HttpStatusCode.Conflict, "tan_in_use_at_node"); // the node could not tell the two apart
         await (await scenario.Hospital.PostRaw("/api/v1/reports", "{}")).AssertProblem(HttpStatusCode.Forbidden, "forbidden");
 
         var operatorView = await (await platform.Operator().GetAsync($"/api/v1/providers/{CaseScenario.Provider}/cases/{scenario.LocalCaseId}")).Read<CaseView>();

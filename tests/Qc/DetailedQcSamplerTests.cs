@@ -111,6 +111,19 @@ public sealed class DetailedQcSamplerTests
     }
 
     [Fact]
+    public void Replays_are_recognised_within_a_bounded_window_so_the_state_stays_small()
+    {
+        var state = SamplingState.Start(Le, new DateOnly(2025, 4, 1));
+        var decisions = Enumerable.Range(1, SamplingState.RecentCapacity + 50).Select(i => (Tan: Tan(i), Decision: Sampler.Decide(state, new DateOnly(2025, 4, 2), Tan(i), Salt))).ToList();
+        var candidates = state.Candidates;
+
+        Assert.Equal(SamplingState.RecentCapacity, state.RecentTans.Count);
+        Assert.All(decisions.TakeLast(SamplingState.RecentCapacity), d => Assert.Equal(d.Decision, Sampler.Decide(state, new DateOnly(2025, 4, 2), d.Tan, Salt)));
+        Assert.All(decisions.Where(d => d.Decision.Picked), d => Assert.Equal(d.Decision, Sampler.Decide(state, new DateOnly(2025, 4, 2), d.Tan, Salt))); // picks are kept for good
+        Assert.Equal(candidates, state.Candidates);
+    }
+
+    [Fact]
     public void A_state_only_takes_dates_of_its_quarter()
     {
         var state = SamplingState.Start(Le, new DateOnly(2025, 4, 1));
