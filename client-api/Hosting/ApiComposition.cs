@@ -59,6 +59,7 @@ public static class ApiComposition
         app.MapInboxApi();
         app.MapTokensApi();
         app.MapOperationsApi();
+        app.MapReportsApi();
         if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
         {
             app.MapDevTokensApi();

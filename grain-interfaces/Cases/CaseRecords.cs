@@ -21,7 +21,8 @@ public sealed record BasicQcOutcome(
 /// never pass through the platform beyond validation; the summary and a digest are kept.
 /// <see cref="LibraryType"/> is the sequencing the node's report must name (genomic: the index
 /// donor's most expensive; clinical: when known), null when unknown.
-/// <see cref="ClinicalDataNodeId"/> is the CDN a genomic submission names for the case's clinical half.</summary>
+/// <see cref="ClinicalDataNodeId"/> is the CDN a genomic submission names for the case's clinical half.
+/// <see cref="Genomic"/> is the study design and donors of a genomic submission (for the quarterly report).</summary>
 [GenerateSerializer, Immutable, Alias("genomde.submission-view")]
 public sealed record SubmissionView(
     [property: Id(0)] string Tan,
@@ -41,7 +42,8 @@ public sealed record SubmissionView(
     [property: Id(14)] string DocumentSha256,
     [property: Id(15)] DateTimeOffset SubmittedAt,
     [property: Id(16)] string? ClinicalDataNodeId = null,
-    [property: Id(17)] ConfirmationOutcome? Confirmation = null)
+    [property: Id(17)] ConfirmationOutcome? Confirmation = null,
+    [property: Id(18)] GenomicProfile? Genomic = null)
 {
     public bool IsTest => SubmissionType == SubmissionType.Test;
 

@@ -69,6 +69,7 @@ public sealed partial class CaseGrain
             };
             return true;
         });
+        await FeedReporting(current);
     }
 
     /// <summary>Issues the Meldebestätigung for an accepted report when the policy says so: a

@@ -5,6 +5,7 @@ using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Grains.Clinical;
+using GenomDE.Orleans.Grains.Reporting;
 using GenomDE.Orleans.Grains.Reports;
 using GenomDE.Orleans.Grains.Submissions;
 
@@ -77,7 +78,7 @@ public sealed partial class CaseGrain
 
         var view = new SubmissionView(tan, DataCategory.Genomic, type, nodeId, submission.SubmissionDate!.Value, disease, coverage,
             LibraryTypes.MostExpensiveOfIndex(metadata) ?? LibraryType.None, consent, SubmissionStatus.Submitted,
-            null, null, null, null, Sha256(json), clock.GetUtcNow(), submission.ClinicalDataNodeId);
+            null, null, null, null, Sha256(json), clock.GetUtcNow(), submission.ClinicalDataNodeId, Genomic: GenomicProfiles.Of(metadata));
         if (type == SubmissionType.Initial)
         {
             await Document(tan).Keep(json);

@@ -63,6 +63,7 @@ public sealed partial class CaseGrain(
             if (replies(state.State).Find(context.RequestId, fingerprint) is { } replay)
             {
                 await NotifyInboxes(previous: null); // the first attempt may have died before telling them
+                await FeedReporting(previous: null);
                 return replay;
             }
 
@@ -82,6 +83,7 @@ public sealed partial class CaseGrain(
             {
                 await Task.WhenAll(forgotten.Select(tan => Document(tan).Drop()));
                 await NotifyInboxes(previous);
+                await FeedReporting(previous);
                 return Result<T>.Success(answer);
             }
         }

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using GenomDE.Orleans.GrainInterfaces.Reporting;
+using GenomDE.Orleans.GrainInterfaces.Submissions;
+
+namespace GenomDE.Orleans.Grains.Reporting;
+
+/// <summary>What one row adds to the platform counters. Counters are only ever sums of these, so
+/// they follow from the stored rows and a row replaced by its newer version moves the counters by
+/// exactly the difference. Names are '|'-separated: kind, then dimensions.</summary>
+public static class Contributions
+{
+    public const string Cases = "cases";
+    public const string Submissions = "submissions";
+    public const string Tokens = "tokens";
+    public const string DetailedQc = "detailed-qc";
+
+    public static Dictionary<string, long> Of(ReportFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (fact.Case is { } row)
+        {
+            counters[$"{Cases}|{Name(row.Status)}"] = 1;
+        }
+
+        if (fact.Submission is { } s)
+        {
+            counters[$"{Submissions}|{s.NodeId}|{WireNames.DataCategories.NameOf(s.DataCategory)}|{WireNames.SubmissionTypes.NameOf(s.SubmissionType)}|{Outcome(s)}"] = 1;
+            if (s.TokenIssued)
+            {
+                counters[$"{Tokens}|{s.NodeId}"] = 1;
+            }
+
+            if (s.DetailedQc != DetailedQcState.NotPerformed)
+            {
+                counters[$"{DetailedQc}|{s.NodeId}|{Name(s.DetailedQc)}"] = 1;
+            }
+        }
+
+        return counters;
+    }
+
+    /// <summary>How far a submission got: its check report's verdict once there is one, else its
+    /// basic QC verdict, else whether the node confirmed receipt.</summary>
+    public static string Outcome(SubmissionRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.ReportPassed switch
+        {
+            true => "reported_qc_passed",
+            false => "reported_qc_failed",
+            null => row.BasicQcPassed switch
+            {
+                true => "basic_qc_passed",
+                false => "basic_qc_failed",
+                null => row.Status == GrainInterfaces.Cases.SubmissionStatus.Submitted ? "submitted" : "received",
+            },
+        };
+    }
+
+    public static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+}
