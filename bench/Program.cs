@@ -254,8 +254,13 @@ public static class Program
             var rss1 = ProcStats.RssBytes(silo.Pid);
             var heap1 = await HeapProbe.LiveBytesAfterFullGc(silo.Pid, HeapTimeout);
             scale = string.Create(CultureInfo.InvariantCulture,
-                $"scale: {registered.Completed} cases registered in {registered.Seconds:F1} s ({registered.Completed / registered.Seconds:F0}/s), {recorder.Errors} errors; silo RSS {Mb(rss0)} -> {Mb(rss1)} = {(double)(rss1 - rss0) / Math.Max(1, registered.Completed):F0} B per registered case\n  live heap after a full GC {Mb(heap0)} -> {Mb(heap1)} = {PerCase(heap0, heap1, registered.Completed)} per registered (active) case\n  {scaleCpuText}\n  quarterly report / statistics queries: not timed — the REST API has no such endpoints yet");
+                $"scale: {registered.Completed} cases registered in {registered.Seconds:F1} s ({registered.Completed / registered.Seconds:F0}/s), {recorder.Errors} errors; silo RSS {Mb(rss0)} -> {Mb(rss1)} = {(double)(rss1 - rss0) / Math.Max(1, registered.Completed):F0} B per registered case\n  live heap after a full GC {Mb(heap0)} -> {Mb(heap1)} = {PerCase(heap0, heap1, registered.Completed)} per registered (active) case\n  {scaleCpuText}");
         }
+
+        // Reporting reads, after everything above is stored.
+        recorder.Clear();
+        var reporting = await ReportTimings.Run(api, participants.Operator, ct);
+        var reportingErrors = recorder.Errors;
 
         // ---- Results ----
         Say("");
@@ -351,7 +356,12 @@ public static class Program
             Say("scale mode: not run (--scale-seconds 0)");
         }
 
-        var ok = lifecycleErrors == 0 && result.Failed == 0 && baselineErrors == 0 && pacedErrors == 0 && (probe?.Errors ?? 0) == 0;
+        foreach (var line in reporting)
+        {
+            Say(line);
+        }
+
+        var ok = reportingErrors == 0 && lifecycleErrors == 0 && result.Failed == 0 && baselineErrors == 0 && pacedErrors == 0 && (probe?.Errors ?? 0) == 0;
         Say(ok ? "errors: 0" : "ERRORS: see the tables above");
         return ok ? 0 : 1;
     }
