@@ -95,6 +95,8 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
         submission["tanG"] = tanG;
         submission["localCaseId"] = localCaseId;
         submission["submitterId"] = provider;
+        var date = SubmissionDate(localCaseId);
+        submission["submissionDate"] = date;
         await api.Send("POST /cases/{id}/genomic-submissions", HttpMethod.Post, casePath + "/genomic-submissions", le,
             metadata.ToJsonString(), HttpStatusCode.Created, idempotencyKey: true, ct: ct);
 
@@ -103,6 +105,7 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
         clinical["tanC"] = tanC;
         clinical["localCaseId"] = localCaseId;
         clinical["submission"]!["submitterId"] = provider;
+        clinical["submission"]!["date"] = date;
         await api.Send("POST /cases/{id}/clinical-submissions", HttpMethod.Post, casePath + "/clinical-submissions", le,
             clinical.ToJsonString(), HttpStatusCode.Created, idempotencyKey: true, ct: ct);
 
@@ -119,6 +122,20 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
         {
             throw new BenchFailureException("POST /claims: not accepted: " + claim.ToJsonString());
         }
+    }
+
+    /// <summary>A day of 2024-Q4 (the conformance example is dated 2024-10-28), fixed per case: real
+    /// submissions arrive over a quarter, not all on one day, and the reporting grains are keyed by
+    /// submission day.</summary>
+    public static string SubmissionDate(string localCaseId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in localCaseId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return new DateOnly(2024, 10, 1).AddDays((int)(hash % 92)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Receipt, basic QC (passed), then the Prüfbericht built from the node's view of the

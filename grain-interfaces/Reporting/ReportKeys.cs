@@ -20,15 +20,22 @@ public static class ReportKeys
     public static char ShardOf(string hex) =>
         hex.Length > 0 && Shards.Contains(char.ToLowerInvariant(hex[0]), StringComparison.Ordinal) ? char.ToLowerInvariant(hex[0]) : '0';
 
-    /// <summary>The shard of a case row: case keys are the LE's own text, so hash them first.</summary>
-    public static char ShardOfCase(string caseKey) => Shards[SHA256.HashData(Encoding.UTF8.GetBytes(caseKey))[0] >> 4];
+    /// <summary>The bucket of a case row (case keys are the LE's own text, so they are hashed): registrations of a whole day (nationwide, every LE) land in
+    /// one partition, so case rows take two hex digits of the hash, 256 buckets a day, whose first
+    /// digit is the period's shard. Node partitions keep one digit: a node's day is far smaller.</summary>
+    public static string CaseBucket(DateOnly registeredOn, string caseKey)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(caseKey))[0];
+        return string.Create(CultureInfo.InvariantCulture, $"{CasesPartition}/{registeredOn:yyyy-MM-dd}/{Shards[hash >> 4]}{Shards[hash & 0xf]}");
+    }
 
     public static string Bucket(string partition, DateOnly day, char shard) =>
         string.Create(CultureInfo.InvariantCulture, $"{partition}/{day:yyyy-MM-dd}/{shard}");
 
     public static string Period(string partition, ReportQuarter quarter, char shard) => $"{partition}/{quarter.Key}/{shard}";
 
-    /// <summary>The period a bucket reports to: same partition and shard, the day's quarter.</summary>
+    /// <summary>The period a bucket reports to: same partition and shard (the first digit of the
+    /// bucket's shard), the day's quarter.</summary>
     public static string PeriodOfBucket(string bucketKey)
     {
         var parts = bucketKey.Split('/');

@@ -24,7 +24,7 @@ public sealed partial class CaseGrain
             .ToList();
         if (previous is null || previous.Status != current.Status)
         {
-            feeds.Add(Bucket(ReportKeys.CasesPartition, ReportRows.RegisteredOn(current), ReportKeys.ShardOfCase(this.GetPrimaryKeyString()))
+            feeds.Add(GrainFactory.GetGrain<IReportBucketGrain>(ReportKeys.CaseBucket(ReportRows.RegisteredOn(current), this.GetPrimaryKeyString()))
                 .Upsert(ReportRows.CaseFact(current)));
         }
 

@@ -27,13 +27,23 @@ public sealed class ReportBucketGrain(
     {
         await state.UpdateAsync(bucket =>
         {
-            if (bucket.Facts.TryGetValue(fact.Key, out var known) && known.Revision >= fact.Revision)
+            var known = bucket.Facts.GetValueOrDefault(fact.Key);
+            if (known is not null && known.Revision >= fact.Revision)
             {
                 return false; // a replay or a late duplicate
             }
 
+            // The sum over the rows, kept by replacing one row's contribution: O(1) per write,
+            // however many rows the bucket holds.
+            var sum = new Dictionary<string, long>(bucket.Outbox.Current, StringComparer.Ordinal);
+            if (known is not null)
+            {
+                Counters.AddTo(sum, Contributions.Of(known), -1);
+            }
+
+            Counters.AddTo(sum, Contributions.Of(fact), 1);
             bucket.Facts[fact.Key] = fact;
-            bucket.Outbox.Record(Counters.Sum(bucket.Facts.Values.Select(Contributions.Of)));
+            bucket.Outbox.Record(sum);
             return true;
         });
 

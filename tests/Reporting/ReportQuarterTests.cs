@@ -45,6 +45,9 @@ public sealed class ReportQuarterTests
         Assert.Equal("GRZTST001/2025-08-15/c", bucket);
         Assert.Equal("GRZTST001/2025-Q3/c", ReportKeys.PeriodOfBucket(bucket));
         Assert.Equal("c", ReportKeys.StatisticsShardOfPeriod(ReportKeys.PeriodOfBucket(bucket)));
-        Assert.Contains(ReportKeys.ShardOfCase("123456789:CASE-1"), ReportKeys.Shards);
+
+        var caseBucket = ReportKeys.CaseBucket(new DateOnly(2025, 8, 15), "123456789:CASE-1");
+        Assert.Matches("^cases/2025-08-15/[0-9a-f]{2}$", caseBucket);
+        Assert.Equal($"cases/2025-Q3/{caseBucket[^2]}", ReportKeys.PeriodOfBucket(caseBucket)); // 256 buckets a day, 16 periods a quarter
     }
 }
