@@ -32,7 +32,7 @@ public interface ICaseGrain : IGrainWithStringKey
 
     /// <summary>Node: the Prüfbericht for one of this case's submissions.</summary>
     [Alias("AcceptCheckReport")]
-    Task<Result<CaseView>> AcceptCheckReport(CommandContext context, CheckReport report);
+    Task<Result<SubmissionView>> AcceptCheckReport(CommandContext context, CheckReport report);
 
     /// <summary>From the case's reimbursement grain: a payer presented the tokens; accepted or not.</summary>
     [Alias("RecordClaim")]

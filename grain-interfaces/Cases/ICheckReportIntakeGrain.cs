@@ -9,5 +9,5 @@ public interface ICheckReportIntakeGrain : IGrainWithIntegerKey
 {
     /// <summary><paramref name="json"/> is <c>{"SubmittedCase": {...}}</c> exactly as nodes send it.</summary>
     [Alias("Submit")]
-    Task<Result<CaseView>> Submit(CommandContext context, string json);
+    Task<Result<SubmissionView>> Submit(CommandContext context, string json);
 }

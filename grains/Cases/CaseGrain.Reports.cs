@@ -11,8 +11,10 @@ namespace GenomDE.Orleans.Grains.Cases;
 /// <summary>Check reports, the confirmations they earn, and the payer's claim.</summary>
 public sealed partial class CaseGrain
 {
-    public Task<Result<CaseView>> AcceptCheckReport(CommandContext context, CheckReport report) =>
-        Execute(context, $"report|{report}", s => s.Replies, async current =>
+    /// <summary>Answers with the reported submission only (its confirmation outcome included): the
+    /// node sees what it reported on, not the LE's whole case.</summary>
+    public Task<Result<SubmissionView>> AcceptCheckReport(CommandContext context, CheckReport report) =>
+        Execute(context, $"report|{report}", s => s.NodeReplies, async current =>
         {
             if (current?.Submissions.FirstOrDefault(s => s.Tan == report.Tan) is not { } submission)
             {
@@ -47,7 +49,7 @@ public sealed partial class CaseGrain
             var reported = submission with { Status = SubmissionStatus.Reported, Report = report, Confirmation = confirmation.Value };
             var verdict = report.DataQualityCheckPassed ? "passed" : "failed";
             var next = Replace(current, reported, Event($"{submission.DataCategory.ToString().ToLowerInvariant()} check report accepted (QC {verdict})", report.Tan, context));
-            return Result<CaseDecision<CaseView>>.Success(new(next, next, state.State.Withdrawn));
+            return Result<CaseDecision<SubmissionView>>.Success(new(next, reported, state.State.Withdrawn));
         });
 
     public async Task RecordClaim(string payerIk, bool reimbursed)

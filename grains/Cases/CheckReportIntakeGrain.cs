@@ -8,7 +8,7 @@ namespace GenomDE.Orleans.Grains.Cases;
 [GrainType("check-report-intake"), StatelessWorker]
 public sealed class CheckReportIntakeGrain : Grain, ICheckReportIntakeGrain
 {
-    public async Task<Result<CaseView>> Submit(CommandContext context, string json)
+    public async Task<Result<SubmissionView>> Submit(CommandContext context, string json)
     {
         var parsed = CheckReportParser.Parse(json);
         if (!parsed.IsAccepted)

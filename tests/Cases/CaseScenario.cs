@@ -89,7 +89,8 @@ public sealed class CaseScenario
         var qc = passed ? "{\"passed\":true}" : "{\"passed\":false,\"failureReason\":\"validation_error\"}";
         await (await ClinicalNode.PostRaw($"/api/v1/inbox/{tan}/basic-qc", qc)).Read<SubmissionView>();
         var submission = (await Case()).Submissions.Single(s => s.Tan == tan);
-        return await (await ClinicalNode.PostRaw("/api/v1/reports", Report(submission, passed).ToJsonString())).Read<CaseView>();
+        await (await ClinicalNode.PostRaw("/api/v1/reports", Report(submission, passed).ToJsonString())).Read<SubmissionView>();
+        return await Case();
     }
 
     public Task<HttpResponseMessage> SubmitGenomic(JsonNode metadata, string? key = null) =>
@@ -104,7 +105,8 @@ public sealed class CaseScenario
         var qc = passed ? "{\"passed\":true}" : "{\"passed\":false,\"failureReason\":\"validation_error\",\"detail\":\"checksum mismatch\"}";
         await (await GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/basic-qc", qc)).Read<SubmissionView>();
         var submission = (await Case()).Submissions.Single(s => s.Tan == tan);
-        return await (await GenomeCentre.PostRaw("/api/v1/reports", Report(submission, passed).ToJsonString())).Read<CaseView>();
+        await (await GenomeCentre.PostRaw("/api/v1/reports", Report(submission, passed).ToJsonString())).Read<SubmissionView>();
+        return await Case();
     }
 
     /// <summary>The Prüfbericht that matches <paramref name="submission"/>, as a node writes it.</summary>

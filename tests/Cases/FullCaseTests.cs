@@ -128,9 +128,9 @@ public sealed class FullCaseTests(PlatformFixture platform)
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
 
         var node = platform.Client(GrainInterfaces.Common.ParticipantRole.Cdn, "KDKK00000");
-        var accepted = await (await node.PostRaw("/api/v1/reports", example.ToJsonString())).Read<CaseView>();
+        var accepted = await (await node.PostRaw("/api/v1/reports", example.ToJsonString())).Read<SubmissionView>();
 
-        var report = accepted.Submissions.Single().Report!;
+        var report = accepted.Report!; // the node gets the submission it reported on, not the LE's whole case
         Assert.Equal((DataCategory.Clinical, LibraryType.Panel, true), (report.DataCategory, report.LibraryType, report.DataQualityCheckPassed));
     }
 }

@@ -92,7 +92,7 @@ public sealed class TokenFlowTests(PlatformFixture platform)
         }));
 
         await Task.WhenAll(submitted.Select(async x =>
-            await (await x.Scenario.GenomeCentre.PostRaw("/api/v1/reports", x.Scenario.Report(x.Submission, true).ToJsonString())).Read<CaseView>()));
+            await (await x.Scenario.GenomeCentre.PostRaw("/api/v1/reports", x.Scenario.Report(x.Submission, true).ToJsonString())).Read<SubmissionView>()));
 
         var tokens = await (await scenarios[0].Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
         Assert.Equal(Enumerable.Range(1, 50), tokens.Select(t => t.Record.Token.Counter).Order());

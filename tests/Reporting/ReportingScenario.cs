@@ -60,7 +60,7 @@ internal sealed class ReportingScenario
     public async Task Report(CaseScenario scenario, string tan, bool passed)
     {
         var submission = (await scenario.Case()).Submissions.Single(s => s.Tan == tan);
-        await (await GenomeCentre.PostRaw("/api/v1/reports", CaseScenario.Report(submission, passed, Provider).ToJsonString())).Read<CaseView>();
+        await (await GenomeCentre.PostRaw("/api/v1/reports", CaseScenario.Report(submission, passed, Provider).ToJsonString())).Read<SubmissionView>();
     }
 
     public async Task<SubmissionView> DetailedQc(string tan, JsonNode metadata, int donor, int labDatum, double depthFactor)
