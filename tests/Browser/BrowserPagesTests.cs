@@ -82,7 +82,10 @@ public sealed class BrowserPagesTests(PlatformFixture platform, BrowserFixture b
         await ExpectText(page, network, "dashboard", new Regex(@"Total activations\s+[1-9]", RegexOptions.IgnoreCase));
         await BrowserFixture.ScreenshotAsync(page, "dashboard");
 
-        // Its grain list shows our grain types (the seeded nodes are active).
+        // Its grain list shows our grain types. Another test of this collection may have had the
+        // operator deactivate every idle grain, so make sure a node grain is active now.
+        var seeded = await platform.Grains.GetGrain<GrainInterfaces.Nodes.INodeDirectoryGrain>(GrainInterfaces.Nodes.INodeDirectoryGrain.Key).List();
+        Assert.NotNull(await platform.Grains.GetGrain<GrainInterfaces.Nodes.INodeGrain>(seeded[0].ApplicationId).Get());
         await page.GetByRole(AriaRole.Link, new() { Name = "Grains", Exact = true }).ClickAsync();
         await ExpectVisible(page, network, "dashboard-grains", page.GetByText("NodeGrain", new() { Exact = true }).First);
         await ExpectVisible(page, network, "dashboard-grains", page.GetByText("NodeDirectoryGrain", new() { Exact = true }).First);
