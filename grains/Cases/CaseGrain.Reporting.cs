@@ -18,8 +18,7 @@ public sealed partial class CaseGrain
             return Task.CompletedTask;
         }
 
-        var feeds = current.Submissions
-            .Where(s => previous is null || !previous.Submissions.Contains(s))
+        var feeds = ChangedSubmissions(previous)
             .Select(s => Bucket(s.NodeId, s.SubmissionDate, ReportKeys.ShardOf(s.Tan)).Upsert(ReportRows.SubmissionFact(current, s)))
             .ToList();
         if (previous is null || previous.Status != current.Status)

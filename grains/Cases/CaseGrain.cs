@@ -94,11 +94,12 @@ public sealed partial class CaseGrain(
     /// <summary>Tells the receiving nodes' inboxes about the submissions that changed since
     /// <paramref name="previous"/> (all of them when null); the inboxes ignore repeats.</summary>
     private Task NotifyInboxes(CaseView? previous) =>
-        state.State.Case is { } current
-            ? Task.WhenAll(current.Submissions
-                .Where(s => previous is null || !previous.Submissions.Contains(s))
-                .Select(s => GrainFactory.GetGrain<INodeInboxGrain>(INodeInboxGrain.KeyOf(s.NodeId, s.Tan)).Upsert(new InboxEntry(this.GetPrimaryKeyString(), s))))
-            : Task.CompletedTask;
+        Task.WhenAll(ChangedSubmissions(previous)
+            .Select(s => GrainFactory.GetGrain<INodeInboxGrain>(INodeInboxGrain.KeyOf(s.NodeId, s.Tan)).Upsert(new InboxEntry(this.GetPrimaryKeyString(), s))));
+
+    /// <summary>The stored case's submissions that differ from <paramref name="previous"/> (all of them when null).</summary>
+    private IEnumerable<SubmissionView> ChangedSubmissions(CaseView? previous) =>
+        state.State.Case?.Submissions.Where(s => previous is null || !previous.Submissions.Contains(s)) ?? [];
 
     private DomainError? OwnerOnly(Caller caller) =>
         caller.Role == ParticipantRole.Provider && caller.ParticipantId == Key.SubmitterId
