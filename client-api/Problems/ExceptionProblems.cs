@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GenomDE.Orleans.GrainInterfaces.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace GenomDE.Orleans.ClientApi.Problems;
@@ -19,6 +20,9 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                 (bad.StatusCode, "bad_request", "Bad request", bad.Message),
             JsonException json =>
                 (StatusCodes.Status400BadRequest, "malformed_json", "Malformed request body", DescribeJson(json)),
+            _ when Find<StorageUnavailableException>(exception) is not null =>
+                (StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "Storage temporarily unavailable",
+                 "The platform's database could not be reached; nothing unsaved was kept. Retry with the same Idempotency-Key: a replay returns the first answer or decides again on stored state."),
             TimeoutException or OrleansException =>
                 (StatusCodes.Status503ServiceUnavailable, "cluster_unavailable", "Cluster temporarily unavailable",
                  "The request could not be completed because a silo is unreachable; its outcome is unknown. Retry with the same Idempotency-Key: a replay never applies a change twice."),
@@ -37,6 +41,20 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
 
         await Problem.Write(httpContext, status, code, title, detail);
         return true;
+    }
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static string DescribeJson(JsonException json)

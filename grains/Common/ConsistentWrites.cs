@@ -1,10 +1,18 @@
+using GenomDE.Orleans.GrainInterfaces.Common;
 using Orleans.Storage;
 
 namespace GenomDE.Orleans.Grains.Common;
 
-/// <summary>The storage ETag is the real single-writer guard: during membership changes two
-/// activations of one grain can briefly exist. A stale write must never overwrite the newer row;
-/// instead the grain re-reads the stored truth and decides again.</summary>
+/// <summary>Every state write of every grain goes through here, so that an activation never serves
+/// state it failed to store. Commands change <c>state.State</c> before writing; when the write fails
+/// the activation reloads the stored truth before anything else can read its memory.
+/// <list type="bullet">
+/// <item>A stale ETag (a transient duplicate activation, or our own earlier write whose answer was
+/// lost after it committed) reloads and returns false: the caller decides again on fresh state.</item>
+/// <item>Any other storage failure reloads as well and throws <see cref="StorageUnavailableException"/>
+/// (503 at the edge). <see cref="StorageFaultFilter"/> then deactivates the activation, so even when
+/// the reload failed too its unsaved memory is dropped before another call can see it.</item>
+/// </list></summary>
 public static class ConsistentWrites
 {
     /// <summary>How often a command is re-decided on fresh state before giving up.</summary>
@@ -20,8 +28,13 @@ public static class ConsistentWrites
         }
         catch (InconsistentStateException)
         {
-            await state.ReadStateAsync();
+            await ReloadAsync(state, null);
             return false;
+        }
+        catch (Exception failure) when (failure is not StorageUnavailableException)
+        {
+            await ReloadAsync(state, failure);
+            throw new StorageUnavailableException($"Could not store the state of {typeof(T).Name}; nothing unsaved was kept. Retry with the same Idempotency-Key.", failure);
         }
     }
 
@@ -38,5 +51,21 @@ public static class ConsistentWrites
         }
 
         throw new InconsistentStateException($"State of {typeof(T).Name} kept changing underneath; gave up after {Attempts} attempts.");
+    }
+
+    /// <summary>Replaces the activation's state with the stored one. When that fails too, the
+    /// activation holds state nobody stored; the call filter deactivates it on the way out.</summary>
+    private static async Task ReloadAsync<T>(IPersistentState<T> state, Exception? cause)
+    {
+        try
+        {
+            await state.ReadStateAsync();
+        }
+        catch (Exception reloadFailure)
+        {
+            throw new StorageUnavailableException(
+                $"Could not store or reload the state of {typeof(T).Name}; the activation is dropped. Retry with the same Idempotency-Key.",
+                new AggregateException(cause is null ? [reloadFailure] : [cause, reloadFailure]));
+        }
     }
 }
