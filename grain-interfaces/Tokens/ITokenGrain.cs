@@ -27,9 +27,10 @@ public interface ITokenGrain : IGrainWithStringKey
 [Alias("genomde.ITokenCounterGrain")]
 public interface ITokenCounterGrain : IGrainWithStringKey
 {
-    /// <summary>The counter and a fresh code for <paramref name="tan"/>; the same TAN always gets the same answer.</summary>
+    /// <summary>The counter for <paramref name="tan"/>, with the code its case decided; the same
+    /// TAN always gets the same answer.</summary>
     [Alias("Allocate")]
-    Task<Result<TokenAllocation>> Allocate(string tan);
+    Task<Result<TokenAllocation>> Allocate(string tan, string code);
 
     /// <summary>Draws another code for <paramref name="tan"/> after a code collision.</summary>
     [Alias("ReplaceCode")]

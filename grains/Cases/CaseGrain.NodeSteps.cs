@@ -32,20 +32,25 @@ public sealed partial class CaseGrain
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != ReportDueReminder || state.State.Case is not { } current)
+        if (reminderName != ReportDueReminder || state.State.Case is null)
         {
             return;
         }
 
-        var overdue = OverdueReports.Newly(current, clock.GetUtcNow(), options.Value.ReportDueAfter);
-        if (overdue.Count > 0)
+        for (var attempt = 1; attempt <= ConsistentWrites.Attempts && state.State.Case is { } stored; attempt++)
         {
-            await state.UpdateAsync(s =>
+            var late = OverdueReports.Newly(stored, clock.GetUtcNow(), options.Value.ReportDueAfter);
+            if (late.Count == 0)
             {
-                var late = OverdueReports.Newly(s.Case!, clock.GetUtcNow(), options.Value.ReportDueAfter);
-                s.Case = s.Case! with { History = [.. s.Case.History, .. late.Select(l => new CaseEvent(clock.GetUtcNow(), OverdueReports.EventPrefix + l.NodeId, l.Tan, "platform"))] };
-                return late.Count > 0;
-            });
+                break;
+            }
+
+            var next = stored with { History = [.. stored.History, .. late.Select(l => new CaseEvent(clock.GetUtcNow(), OverdueReports.EventPrefix + l.NodeId, l.Tan, "platform"))] };
+            if (await TryStore(stored, next, state.State.Withdrawn))
+            {
+                await relay.FlushAsync(() => Task.CompletedTask);
+                break;
+            }
         }
 
         if (!OverdueReports.Awaiting(state.State.Case!).Any(s => !state.State.Case!.History.Any(h => h.Tan == s.Tan && h.What.StartsWith(OverdueReports.EventPrefix, StringComparison.Ordinal))))

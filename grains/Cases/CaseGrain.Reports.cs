@@ -40,13 +40,7 @@ public sealed partial class CaseGrain
                     $"The check report contradicts what was submitted under TAN {report.Tan} in {mismatches.Count} field(s).", mismatches, []);
             }
 
-            var confirmation = await Confirm(report);
-            if (!confirmation.IsSuccess)
-            {
-                return confirmation.Error!;
-            }
-
-            var reported = submission with { Status = SubmissionStatus.Reported, Report = report, Confirmation = confirmation.Value };
+            var reported = submission with { Status = SubmissionStatus.Reported, Report = report, Confirmation = Confirm(report) };
             var verdict = report.DataQualityCheckPassed ? "passed" : "failed";
             var next = Replace(current, reported, Event($"{submission.DataCategory.ToString().ToLowerInvariant()} check report accepted (QC {verdict})", report.Tan, context));
             return Result<CaseDecision<SubmissionView>>.Success(new(next, reported, state.State.Withdrawn));
@@ -54,59 +48,125 @@ public sealed partial class CaseGrain
 
     public async Task RecordClaim(string payerIk, bool reimbursed)
     {
-        if (state.State.Case is not { } current || (state.State.Reimbursed || (!reimbursed && state.State.Billed)))
+        for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
         {
-            return; // unknown case, or a repeated notification
+            if (state.State.Case is not { } current || state.State.Reimbursed || (!reimbursed && state.State.Billed))
+            {
+                await relay.FlushOwedAsync();
+                return; // unknown case, or a repeated notification
+            }
+
+            var what = reimbursed ? $"reimbursed by payer {payerIk}" : $"confirmations presented by payer {payerIk}; claim not accepted";
+            state.State.Billed = true;
+            state.State.Reimbursed |= reimbursed;
+            var next = current with
+            {
+                History = [.. current.History, new CaseEvent(clock.GetUtcNow(), what, null, $"payer:{payerIk}")],
+                Status = CaseLifecycle.Derive(current.Submissions, state.State.Withdrawn, state.State.Billed, state.State.Reimbursed),
+            };
+            if (await TryStore(current, next, state.State.Withdrawn, payerIk))
+            {
+                await relay.FlushAsync(() => FeedReporting(current));
+                return;
+            }
         }
 
-        var what = reimbursed ? $"reimbursed by payer {payerIk}" : $"confirmations presented by payer {payerIk}; claim not accepted";
-        await state.UpdateAsync(s =>
-        {
-            s.Billed = true;
-            s.Reimbursed |= reimbursed;
-            s.Case = s.Case! with
-            {
-                History = [.. s.Case.History, new CaseEvent(clock.GetUtcNow(), what, null, $"payer:{payerIk}")],
-                Status = CaseLifecycle.Derive(s.Case.Submissions, s.Withdrawn, s.Billed, s.Reimbursed),
-            };
-            return true;
-        });
-        await FeedReporting(current);
+        throw new global::Orleans.Storage.InconsistentStateException("The case kept changing while recording a claim; the reimbursement grain retries.");
     }
 
-    /// <summary>Issues the Meldebestätigung for an accepted report when the policy says so: a
-    /// counter per LE and service date, a fresh collision-free code, the token grain (the day's counter is the LE's list).
-    /// Every step is idempotent per TAN, so a retried report never takes a second number.</summary>
-    private async Task<Result<ConfirmationOutcome>> Confirm(CheckReport report)
+    /// <summary>Decides whether the accepted report earns a Meldebestätigung (<c>IssuancePolicy</c>).
+    /// If so, its service date and code are fixed here, in the write that accepts the report, before
+    /// any counter or token exists; a retry or re-decision reuses them, so a report can never take a
+    /// second number, not even across midnight. The token itself is issued after the write.</summary>
+    private ConfirmationOutcome Confirm(CheckReport report)
     {
         var decision = IssuancePolicy.BfArMToday.Decide(report);
         if (!decision.Issue)
         {
-            return Result<ConfirmationOutcome>.Success(new ConfirmationOutcome(null, decision.Reason));
+            return new ConfirmationOutcome(null, decision.Reason);
         }
 
-        var serviceDate = ServiceDates.Of(clock.GetUtcNow());
-        await GrainFactory.GetGrain<IProviderTokenDaysGrain>(Key.SubmitterId).Add(serviceDate); // listed before any token of the day exists
-        var counter = GrainFactory.GetGrain<ITokenCounterGrain>(DailyCounterState.KeyOf(Key.SubmitterId, serviceDate));
-        var allocation = await counter.Allocate(report.Tan.ToLowerInvariant());
-        if (!allocation.IsSuccess)
+        var tan = report.Tan.ToLowerInvariant();
+        if (!state.State.Confirmations.TryGetValue(tan, out var pending))
         {
-            return allocation.Error!;
+            pending = new PendingConfirmation(ServiceDates.Of(clock.GetUtcNow()), ConfirmationCodes.New());
+            state.State.Confirmations[tan] = pending; // stored with the report, or dropped by the reload after a failed write
         }
 
-        var (number, code) = allocation.Value!;
-        for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
+        return new ConfirmationOutcome(pending.Code, null);
+    }
+
+    /// <summary>Issues every decided confirmation this activation has not yet seen issued: the LE's
+    /// day index, the day's counter (the number, idempotent per TAN), then the token grain. A code
+    /// that is taken (astronomically rare) or a full day (999) changes the case's answer in a write
+    /// of its own.</summary>
+    private async Task IssueConfirmations()
+    {
+        foreach (var (tan, pending) in state.State.Confirmations.Where(c => !_issued.Contains(c.Key)).ToList())
         {
-            var token = MeldebestaetigungFormat.FromCheckReport(report, code, serviceDate, number);
-            var issued = await GrainFactory.GetGrain<ITokenGrain>(code).Issue(new TokenRecord(token, TokenStatus.Issued, this.GetPrimaryKeyString(), Key.SubmitterId), report.Tan);
-            if (issued.IsSuccess)
+            if (state.State.Case?.Submissions.FirstOrDefault(s => s.Tan.Equals(tan, StringComparison.OrdinalIgnoreCase)) is not { Report: { } report } submission)
             {
-                return Result<ConfirmationOutcome>.Success(new ConfirmationOutcome(code, null));
+                continue;
             }
 
-            code = (await counter.ReplaceCode(report.Tan.ToLowerInvariant())).Code; // astronomically rare: the code was taken
-        }
+            await GrainFactory.GetGrain<IProviderTokenDaysGrain>(Key.SubmitterId).Add(pending.ServiceDate); // listed before any token of the day exists
+            var counter = GrainFactory.GetGrain<ITokenCounterGrain>(DailyCounterState.KeyOf(Key.SubmitterId, pending.ServiceDate));
+            var allocation = await counter.Allocate(tan, pending.Code);
+            if (!allocation.IsSuccess)
+            {
+                await Reconfirm(submission.Tan, tan, new ConfirmationOutcome(null, new Refusal(allocation.Error!.Code, allocation.Error.Detail)));
+                continue;
+            }
 
-        return DomainError.Conflict("code_collision", "No free confirmation code", "Could not find a free confirmation code; retry.");
+            var (number, code) = allocation.Value!;
+            for (var attempt = 1; ; attempt++)
+            {
+                var token = MeldebestaetigungFormat.FromCheckReport(report, code, pending.ServiceDate, number);
+                var issued = await GrainFactory.GetGrain<ITokenGrain>(code).Issue(new TokenRecord(token, TokenStatus.Issued, this.GetPrimaryKeyString(), Key.SubmitterId), report.Tan);
+                if (issued.IsSuccess)
+                {
+                    break;
+                }
+
+                if (attempt == ConsistentWrites.Attempts)
+                {
+                    throw new InvalidOperationException($"No free confirmation code for TAN {tan} after {attempt} attempts.");
+                }
+
+                code = (await counter.ReplaceCode(tan)).Code;
+            }
+
+            if (code != pending.Code)
+            {
+                await Reconfirm(submission.Tan, tan, new ConfirmationOutcome(code, null));
+            }
+
+            _issued.Add(tan);
+        }
+    }
+
+    /// <summary>Records a confirmation outcome that differs from the one decided with the report.</summary>
+    private async Task Reconfirm(string submissionTan, string tan, ConfirmationOutcome outcome)
+    {
+        await state.UpdateAsync(s =>
+        {
+            var submission = s.Case!.Submissions.First(x => x.Tan == submissionTan);
+            if (submission.Confirmation == outcome)
+            {
+                return false;
+            }
+
+            s.Case = s.Case with { Submissions = [.. s.Case.Submissions.Select(x => x.Tan == submissionTan ? x with { Confirmation = outcome } : x)] };
+            if (outcome.Code is { } code)
+            {
+                s.Confirmations[tan] = s.Confirmations[tan] with { Code = code };
+            }
+            else
+            {
+                s.Confirmations.Remove(tan);
+            }
+
+            return true;
+        });
     }
 }

@@ -1,9 +1,12 @@
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Grains.Clinical;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Domain;
+using GenomDE.Orleans.Grains.Events;
 using GenomDE.Orleans.Grains.Tokens;
 using Microsoft.Extensions.Options;
 
@@ -13,9 +16,21 @@ namespace GenomDE.Orleans.Grains.Cases;
 public sealed partial class CaseGrain(
     [PersistentState("case", StorageNames.Platform)] IPersistentState<CaseState> state,
     TimeProvider clock,
-    IOptions<CaseOptions> options) : Grain, ICaseGrain, IRemindable
+    IOptions<CaseOptions> options,
+    OutboxRelay relay) : Grain, ICaseGrain, IRemindable, IOutboxGrain
 {
     private const string ReportDueReminder = "report-due";
+
+    /// <summary>Confirmations this activation has seen issued; pruned from the state with the next write.</summary>
+    private readonly HashSet<string> _issued = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        relay.Attach(this, () => state.State.Outbox, RepairEffects);
+        return Task.CompletedTask;
+    }
+
+    public Task FlushOutbox() => relay.FlushOwedAsync();
 
     private (string SubmitterId, string LocalCaseId) Key => CaseKeys.Split(this.GetPrimaryKeyString());
 
@@ -54,16 +69,16 @@ public sealed partial class CaseGrain(
     }
 
     /// <summary>Runs one command: replay check, decide on the stored case, then persist the case
-    /// with the reply in one ETag-guarded write, re-deciding on fresh state after a conflict; the
-    /// receiving nodes' inboxes hear of every change (again on a replay, they deduplicate).</summary>
+    /// with the reply and the events in one ETag-guarded write, re-deciding on fresh state after a
+    /// conflict. What the change means for other grains (inboxes, reporting, documents, tokens) and
+    /// the events follow from the outbox after the write; a replay only makes sure they did.</summary>
     private async Task<Result<T>> Execute<T>(CommandContext context, string fingerprint, Func<CaseState, IdempotentReplies<T>> replies, Func<CaseView?, Task<Result<CaseDecision<T>>>> decide)
     {
         for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
         {
             if (replies(state.State).Find(context.RequestId, fingerprint) is { } replay)
             {
-                await NotifyInboxes(previous: null); // the first attempt may have died before telling them
-                await FeedReporting(previous: null);
+                await relay.FlushOwedAsync();
                 return replay;
             }
 
@@ -75,20 +90,62 @@ public sealed partial class CaseGrain(
 
             var (next, answer, withdrawn) = decision.Value!;
             var previous = state.State.Case;
-            state.State.Case = next;
             var forgotten = ForgetDocumentsWithoutDetailedQc(next);
-            state.State.Withdrawn = withdrawn;
             replies(state.State).Remember(context.RequestId, fingerprint, Result<T>.Success(answer));
-            if (await state.TryWriteAsync())
+            if (await TryStore(previous, next, withdrawn))
             {
-                await Task.WhenAll(forgotten.Select(tan => Document(tan).Drop()));
-                await NotifyInboxes(previous);
-                await FeedReporting(previous);
+                await relay.FlushAsync(() => Effects(previous, forgotten));
                 return Result<T>.Success(answer);
             }
         }
 
         return DomainError.Conflict("concurrent_update", "Concurrent update", "The case kept changing during this request; retry with the same Idempotency-Key.");
+    }
+
+    /// <summary>Puts <paramref name="next"/> in place with its events and writes the state (false on
+    /// an ETag conflict, after which the stored state is loaded).</summary>
+    private Task<bool> TryStore(CaseView? previous, CaseView next, bool withdrawn, string? payerIk = null)
+    {
+        var key = this.GetPrimaryKeyString();
+        var now = clock.GetUtcNow();
+        foreach (var draft in CaseEvents.Between(key, previous, next, payerIk))
+        {
+            state.State.Outbox.Emit($"/genomde/cases/{key}", key, now, draft);
+        }
+
+        relay.Prune(state.State.Outbox);
+        foreach (var tan in _issued)
+        {
+            state.State.Confirmations.Remove(tan);
+        }
+
+        state.State.Case = next;
+        state.State.Withdrawn = withdrawn;
+        return state.TryWriteAsync();
+    }
+
+    /// <summary>The effects of one write: exactly what changed since <paramref name="previous"/>.</summary>
+    private async Task Effects(CaseView? previous, IReadOnlyList<string> forgotten)
+    {
+        await Task.WhenAll(forgotten.Select(tan => Document(tan).Drop()));
+        await IssueConfirmations();
+        await NotifyInboxes(previous);
+        await FeedReporting(previous);
+    }
+
+    /// <summary>Everything the stored state implies for other grains, when an earlier write's effects
+    /// may be missing (a new activation after a crash, or a failed flush). All steps are idempotent.</summary>
+    private async Task RepairEffects()
+    {
+        if (state.State.Case is not { } current)
+        {
+            return;
+        }
+
+        var done = current.Submissions
+            .Where(s => s.DataCategory == DataCategory.Genomic && s.SubmissionType == SubmissionType.Initial && !state.State.PendingDocuments.Contains(s.Tan))
+            .Select(s => s.Tan);
+        await Effects(previous: null, [.. done]);
     }
 
     /// <summary>Tells the receiving nodes' inboxes about the submissions that changed since

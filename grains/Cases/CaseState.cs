@@ -1,5 +1,6 @@
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.Grains.Domain;
+using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Cases;
 
@@ -34,4 +35,22 @@ public sealed class CaseState
 
     [Id(7)]
     public bool Reimbursed { get; set; }
+
+    /// <summary>Events of the latest writes, and the promise that their effects follow.</summary>
+    [Id(9)]
+    public Outbox Outbox { get; set; } = new();
+
+    /// <summary>Meldebestätigungen the case has decided to issue (TAN → service date and code),
+    /// fixed in the write that accepts the report and issued from it afterwards; kept until the
+    /// activation has seen the token issued.</summary>
+    [Id(10)]
+    public Dictionary<string, PendingConfirmation> Confirmations { get; set; } = [];
 }
+
+/// <summary>A confirmation decided but perhaps not yet issued: its service date (the day the report
+/// reached the platform, German time) and its code are fixed once, so every retry, re-drain or
+/// re-activation issues exactly this token under exactly this day's counter.</summary>
+[GenerateSerializer, Immutable, Alias("genomde.pending-confirmation")]
+public sealed record PendingConfirmation(
+    [property: Id(0)] DateOnly ServiceDate,
+    [property: Id(1)] string Code);

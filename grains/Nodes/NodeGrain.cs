@@ -1,15 +1,26 @@
 using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Domain;
+using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Nodes;
 
 [GrainType("node")]
 public sealed class NodeGrain(
     [PersistentState("node", StorageNames.Platform)] IPersistentState<NodeState> state,
-    TimeProvider clock) : Grain, INodeGrain
+    TimeProvider clock,
+    OutboxRelay relay) : Grain, INodeGrain, IOutboxGrain
 {
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        relay.Attach(this, () => state.State.Outbox, () => state.State.Node is { } node ? Directory.Upsert(node) : Task.CompletedTask);
+        return Task.CompletedTask;
+    }
+
+    public Task FlushOutbox() => relay.FlushOwedAsync();
+
     private string ApplicationId => this.GetPrimaryKeyString();
 
     private INodeDirectoryGrain Directory => GrainFactory.GetGrain<INodeDirectoryGrain>(INodeDirectoryGrain.Key);
@@ -107,10 +118,11 @@ public sealed class NodeGrain(
                 return false; // another silo's seeder was first
             }
 
+            Emit(s, null, node);
             s.Node = node;
             return true;
         });
-        await Directory.Upsert(state.State.Node!);
+        await relay.FlushAsync(() => Directory.Upsert(state.State.Node!));
         return Result<NodeView>.Success(state.State.Node!);
     }
 
@@ -133,12 +145,7 @@ public sealed class NodeGrain(
         {
             if (state.State.Replies.Find(context.RequestId, fingerprint) is { } replay)
             {
-                // The first attempt may have stored its change but died before the directory heard of it.
-                if (replay.IsSuccess && state.State.Node is { } stored)
-                {
-                    await Directory.Upsert(stored);
-                }
-
+                await relay.FlushOwedAsync(); // the first attempt may have stored its change but died before the directory heard of it
                 return replay;
             }
 
@@ -148,11 +155,12 @@ public sealed class NodeGrain(
                 return result;
             }
 
+            Emit(state.State, state.State.Node, result.Value!);
             state.State.Node = result.Value;
             state.State.Replies.Remember(context.RequestId, fingerprint, result);
             if (await state.TryWriteAsync())
             {
-                await Directory.Upsert(result.Value!);
+                await relay.FlushAsync(() => Directory.Upsert(result.Value!));
                 return result;
             }
 
@@ -164,6 +172,29 @@ public sealed class NodeGrain(
         }
 
         return DomainError.Conflict("concurrent_update", "Concurrent update", $"Node '{ApplicationId}' kept changing during this request; retry with the same Idempotency-Key.");
+    }
+
+    /// <summary>One event per lifecycle transition; the node itself hears of it once it has its ID.</summary>
+    private void Emit(NodeState s, NodeView? before, NodeView after)
+    {
+        relay.Prune(s.Outbox);
+        var what = (before?.Status, after.Status) switch
+        {
+            (null, NodeStatus.Approved) => "approved",
+            (null, _) => "applied",
+            (NodeStatus.Suspended, NodeStatus.Approved) => "reinstated",
+            (NodeStatus.UnderReview, NodeStatus.Revoked) => "refused",
+            (_, NodeStatus.UnderReview) => "under_review",
+            (_, var status) => status.ToString().ToLowerInvariant(),
+        };
+        var data = new Dictionary<string, string?> { ["applicationId"] = ApplicationId, ["kind"] = after.Kind.ToString().ToLowerInvariant(), ["status"] = after.Status.ToString().ToLowerInvariant() };
+        if (after.NodeId is { } nodeId)
+        {
+            data["nodeId"] = nodeId;
+        }
+
+        s.Outbox.Emit($"/genomde/nodes/{ApplicationId}", ApplicationId, clock.GetUtcNow(),
+            new EventDraft("node", what, after.NodeId ?? ApplicationId, data, after.NodeId is { } id ? [Audiences.Node(id)] : []));
     }
 
     private Result<NodeView> UnknownApplication() =>

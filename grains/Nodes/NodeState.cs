@@ -1,5 +1,6 @@
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Grains.Domain;
+using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Nodes;
 
@@ -12,4 +13,7 @@ public sealed class NodeState
 
     [Id(1)]
     public IdempotentReplies<NodeView> Replies { get; set; } = new();
+
+    [Id(2)]
+    public Outbox Outbox { get; set; } = new();
 }

@@ -1,14 +1,27 @@
 using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.Grains.Common;
+using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Participants;
 
 [GrainType("provider")]
 public sealed class ProviderGrain(
     [PersistentState("provider", StorageNames.Platform)] IPersistentState<RegistrationState<ProviderView>> state,
-    TimeProvider clock) : Grain, IProviderGrain
+    TimeProvider clock,
+    OutboxRelay relay) : Grain, IProviderGrain, IOutboxGrain
 {
+    private IProviderDirectoryGrain Directory => GrainFactory.GetGrain<IProviderDirectoryGrain>(IProviderDirectoryGrain.Key);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        relay.Attach(this, () => state.State.Outbox, () => state.State.Current is { } current ? Directory.Upsert(current) : Task.CompletedTask);
+        return Task.CompletedTask;
+    }
+
+    public Task FlushOutbox() => relay.FlushOwedAsync();
+
     public Task<ProviderView?> Get() => Task.FromResult(state.State.Current);
 
     public async Task<Result<ProviderView>> Register(CommandContext context, ProviderRegistration registration)
@@ -32,13 +45,16 @@ public sealed class ProviderGrain(
             return Result<ProviderView>.Success(current); // a repeated PUT changes nothing
         }
 
+        relay.Prune(state.State.Outbox);
+        state.State.Outbox.Emit($"/genomde/providers/{ik}", ik, now, new EventDraft("provider", "registered", ik,
+            new Dictionary<string, string?> { ["ik"] = ik, ["update"] = current is null ? "false" : "true" }, [Audiences.Provider(ik)]));
         state.State.Current = next;
         if (!await state.TryWriteAsync())
         {
             return DomainError.Conflict("concurrent_update", "Concurrent update", $"The registration of '{ik}' changed during this request; read it and retry.");
         }
 
-        await GrainFactory.GetGrain<IProviderDirectoryGrain>(IProviderDirectoryGrain.Key).Upsert(next);
+        await relay.FlushAsync(() => Directory.Upsert(next));
         return Result<ProviderView>.Success(next);
     }
 }

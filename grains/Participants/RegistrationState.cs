@@ -1,3 +1,5 @@
+using GenomDE.Orleans.Grains.Events;
+
 namespace GenomDE.Orleans.Grains.Participants;
 
 /// <summary>State of a registry grain: the current registration, or null before the first one.</summary>
@@ -7,6 +9,9 @@ public sealed class RegistrationState<TView>
 {
     [Id(0)]
     public TView? Current { get; set; }
+
+    [Id(1)]
+    public Outbox Outbox { get; set; } = new();
 }
 
 /// <summary>State of a registry's directory: every entry by IK.</summary>

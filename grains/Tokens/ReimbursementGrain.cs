@@ -1,9 +1,11 @@
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Domain;
+using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Tokens;
 
@@ -19,16 +21,44 @@ public sealed class ReimbursementState
 
     [Id(2)]
     public IdempotentReplies<ClaimAnswer> Replies { get; set; } = new();
+
+    [Id(3)]
+    public Outbox Outbox { get; set; } = new();
+
+    /// <summary>Decided claims whose effects (token settlements, the case's billing status) may not
+    /// have been applied yet; stored with the decision, pruned with a later write once applied.</summary>
+    [Id(4)]
+    public List<DecidedClaim> Unapplied { get; set; } = [];
 }
 
+/// <summary>A stored claim decision and the payer that made the claim.</summary>
+[GenerateSerializer, Immutable, Alias("genomde.decided-claim")]
+public sealed record DecidedClaim(
+    [property: Id(0)] long Sequence,
+    [property: Id(1)] ReimbursementDecision Decision,
+    [property: Id(2)] string PayerIk);
+
 /// <summary>All claims on one case meet here, one at a time, so of any number of concurrent
-/// claims at most one is accepted. The decision is stored before its effects on the tokens and
-/// the case are applied; a replay re-applies them (they are idempotent).</summary>
+/// claims at most one is accepted. The decision is stored, with its event and as unapplied, before
+/// its effects on the tokens and the case; those follow from the outbox (after the write, on the
+/// next activation after a crash, or by the retry timer) and are idempotent.</summary>
 [GrainType("reimbursement")]
 public sealed class ReimbursementGrain(
-    [PersistentState("reimbursement", StorageNames.Platform)] IPersistentState<ReimbursementState> state)
-    : Grain, IReimbursementGrain
+    [PersistentState("reimbursement", StorageNames.Platform)] IPersistentState<ReimbursementState> state,
+    TimeProvider clock,
+    OutboxRelay relay)
+    : Grain, IReimbursementGrain, IOutboxGrain
 {
+    private long _appliedThrough;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        relay.Attach(this, () => state.State.Outbox, ApplyUnapplied);
+        return Task.CompletedTask;
+    }
+
+    public Task FlushOutbox() => relay.FlushOwedAsync();
+
     public async Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens)
     {
         if (context.Caller.Role != ParticipantRole.Payer)
@@ -41,11 +71,7 @@ public sealed class ReimbursementGrain(
         {
             if (state.State.Replies.Find(context.RequestId, fingerprint) is { } replay)
             {
-                if (replay.IsSuccess)
-                {
-                    await Apply(replay.Value!.Decision, context.Caller.ParticipantId);
-                }
-
+                await relay.FlushOwedAsync();
                 return replay;
             }
 
@@ -61,14 +87,53 @@ public sealed class ReimbursementGrain(
 
             var answer = new ClaimAnswer(decision, []);
             state.State.Replies.Remember(context.RequestId, fingerprint, Result<ClaimAnswer>.Success(answer));
+            var decided = new DecidedClaim(state.State.Outbox.Emitted + 1, decision, context.Caller.ParticipantId);
+            state.State.Outbox.Emit($"/genomde/reimbursements/{this.GetPrimaryKeyString()}", this.GetPrimaryKeyString(), clock.GetUtcNow(), ClaimEvent(decided));
+            relay.Prune(state.State.Outbox);
+            state.State.Unapplied.RemoveAll(c => c.Sequence <= _appliedThrough);
+            state.State.Unapplied.Add(decided);
             if (await state.TryWriteAsync())
             {
-                var views = await Apply(decision, context.Caller.ParticipantId);
+                IReadOnlyList<TokenView> views = [];
+                await relay.FlushAsync(async () => views = await Apply(decided));
                 return Result<ClaimAnswer>.Success(answer with { Tokens = views });
             }
         }
 
         return DomainError.Conflict("concurrent_update", "Concurrent update", "The case's reimbursement changed during this claim; retry with the same Idempotency-Key.");
+    }
+
+    /// <summary>The effects of every stored decision this activation has not applied, in order.</summary>
+    private async Task ApplyUnapplied()
+    {
+        foreach (var decided in state.State.Unapplied.Where(c => c.Sequence > _appliedThrough).ToList())
+        {
+            await Apply(decided);
+        }
+    }
+
+    private async Task<IReadOnlyList<TokenView>> Apply(DecidedClaim decided)
+    {
+        var views = await Apply(decided.Decision, decided.PayerIk);
+        _appliedThrough = Math.Max(_appliedThrough, decided.Sequence);
+        return views;
+    }
+
+    /// <summary>The claim's outcome for the payer that made it (and the LE whose case it names).</summary>
+    private EventDraft ClaimEvent(DecidedClaim decided)
+    {
+        var decision = decided.Decision;
+        var provider = decision.CaseKey is { } caseKey ? CaseKeys.Split(caseKey).SubmitterId : null;
+        List<string> audience = provider is null ? [Audiences.Payer(decided.PayerIk)] : [Audiences.Payer(decided.PayerIk), Audiences.Provider(provider)];
+        return new EventDraft("claim", decision.Accepted ? "accepted" : "refused", this.GetPrimaryKeyString(),
+            new Dictionary<string, string?>
+            {
+                ["caseKey"] = this.GetPrimaryKeyString(),
+                ["payerIk"] = decided.PayerIk,
+                ["tokens"] = string.Join(',', decision.Redeem),
+                ["refusal"] = decision.ClaimRefusal?.Code,
+            }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value),
+            audience);
     }
 
     /// <summary>Redeems the accepted tokens and tells the case; on a refusal the payer's valid

@@ -23,7 +23,7 @@ public sealed class TokenCounterGrain(
     [PersistentState("token-counter", StorageNames.Platform)] IPersistentState<TokenCounterState> state)
     : Grain, ITokenCounterGrain
 {
-    public async Task<Result<TokenAllocation>> Allocate(string tan)
+    public async Task<Result<TokenAllocation>> Allocate(string tan, string code)
     {
         for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
         {
@@ -39,7 +39,7 @@ public sealed class TokenCounterGrain(
                 return next.Error!;
             }
 
-            var allocation = new TokenAllocation(next.Value, ConfirmationCodes.New());
+            var allocation = new TokenAllocation(next.Value, code);
             state.State.Allocations[tan] = allocation;
             if (await state.TryWriteAsync())
             {

@@ -1,7 +1,9 @@
 using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Domain;
+using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Tokens;
 
@@ -10,13 +12,25 @@ public sealed class TokenState
 {
     [Id(0)]
     public TokenView? Token { get; set; }
+
+    [Id(1)]
+    public Outbox Outbox { get; set; } = new();
 }
 
 [GrainType("token")]
 public sealed class TokenGrain(
     [PersistentState("token", StorageNames.Platform)] IPersistentState<TokenState> state,
-    TimeProvider clock) : Grain, ITokenGrain
+    TimeProvider clock,
+    OutboxRelay relay) : Grain, ITokenGrain, IOutboxGrain
 {
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        relay.Attach(this, () => state.State.Outbox, () => Task.CompletedTask);
+        return Task.CompletedTask;
+    }
+
+    public Task FlushOutbox() => relay.FlushOwedAsync();
+
     public Task<TokenView?> Get() => Task.FromResult(state.State.Token);
 
     public async Task<Result<TokenView>> Issue(TokenRecord record, string tan)
@@ -30,8 +44,10 @@ public sealed class TokenGrain(
             }
 
             s.Token = issued;
+            Emit(s, "issued");
             return true;
         });
+        await relay.FlushOwedAsync();
         var stored = state.State.Token!;
         return stored.Tan == tan && stored.Record.Token == record.Token
             ? Result<TokenView>.Success(stored)
@@ -70,13 +86,32 @@ public sealed class TokenGrain(
                 }
 
                 s.Token = s.Token with { Record = s.Token.Record with { Status = TokenStatus.Revoked }, RevocationReason = reason.Trim() };
+                Emit(s, "revoked");
                 return true;
             });
         }
 
+        await relay.FlushOwedAsync();
+
         return state.State.Token!.Record.Status == TokenStatus.Revoked
             ? Result<TokenView>.Success(state.State.Token)
             : DomainError.Conflict("token_redeemed", "Already redeemed", $"Confirmation {token.Code} was redeemed meanwhile.");
+    }
+
+    /// <summary>Adds the event of the token's new status to the outbox written next.</summary>
+    private void Emit(TokenState s, string what)
+    {
+        relay.Prune(s.Outbox);
+        var token = s.Token!;
+        var record = token.Record;
+        List<string> audience = [Audiences.Provider(record.ProviderIk), .. new[] { record.PresentedBy, record.RedeemedBy }.OfType<string>().Distinct().Select(Audiences.Payer)];
+        var data = new Dictionary<string, string?> { ["code"] = token.Code, ["status"] = record.Status.ToString().ToLowerInvariant(), ["caseKey"] = record.CaseKey };
+        if ((record.RedeemedBy ?? record.PresentedBy) is { } payer)
+        {
+            data["payerIk"] = payer;
+        }
+
+        s.Outbox.Emit($"/genomde/tokens/{token.Code}", record.CaseKey, clock.GetUtcNow(), new EventDraft("token", what, token.Code, data, audience));
     }
 
     public async Task<TokenView> Settle(TokenStatus status, string payerIk)
@@ -98,8 +133,10 @@ public sealed class TokenGrain(
                     RedeemedBy = status == TokenStatus.Redeemed ? payerIk : null,
                 },
             };
+            Emit(s, status.ToString().ToLowerInvariant());
             return true;
         });
+        await relay.FlushOwedAsync();
         return state.State.Token!;
     }
 }

@@ -2,10 +2,13 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenomDE.Orleans.ClientApi;
+using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.Grains.Cases;
 using GenomDE.Orleans.Grains.Common;
+using GenomDE.Orleans.Grains.Events;
 using GenomDE.Orleans.Persistence;
 using GenomDE.Orleans.Silo.Seeding;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -34,6 +37,8 @@ public static class SiloConfiguration
     public static void ConfigureServices(ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<IEventLog, ProvisionalEventLog>();
+        silo.Services.AddTransient<OutboxRelay>();
         silo.Services.Configure<CaseOptions>(configuration.GetSection(PlatformOptions.Section));
         if (ConnectionString(configuration) is { } connectionString)
         {
