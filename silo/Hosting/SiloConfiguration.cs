@@ -43,6 +43,8 @@ public static class SiloConfiguration
         if (ConnectionString(configuration) is { } connectionString)
         {
             AddPlatformGrainStorage(silo, connectionString);
+            silo.Services.Configure<SweeperOptions>(configuration.GetSection(SweeperOptions.Section));
+            silo.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OutboxSweeper>(sp, connectionString));
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = Invariant;
