@@ -10,7 +10,7 @@ namespace GenomDE.Orleans.Grains.Common;
 /// <item>A stale ETag (a transient duplicate activation, or our own earlier write whose answer was
 /// lost after it committed) reloads and returns false: the caller decides again on fresh state.</item>
 /// <item>Any other storage failure reloads as well and throws <see cref="StorageUnavailableException"/>
-/// (503 at the edge). <see cref="StorageFaultFilter"/> then deactivates the activation, so even when
+/// (503 at the edge). <see cref="FailedCallFilter"/> then deactivates the activation, so even when
 /// the reload failed too its unsaved memory is dropped before another call can see it.</item>
 /// </list></summary>
 public static class ConsistentWrites

@@ -58,7 +58,7 @@ public static class SiloConfiguration
             silo.UseInMemoryReminderService();
         }
 
-        silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
+        silo.AddIncomingGrainCallFilter<FailedCallFilter>();
         silo.AddDashboard(o => o.HideTrace = true);
         if (SeedsOnStart(configuration))
         {
