@@ -51,6 +51,7 @@ public static class SiloConfiguration
             silo.UseInMemoryReminderService();
         }
 
+        EventsConfiguration.AddPlatformEvents(silo, configuration);
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         silo.AddDashboard(o => o.HideTrace = true);
         if (SeedsOnStart(configuration))
