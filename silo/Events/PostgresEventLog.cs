@@ -10,7 +10,7 @@ namespace GenomDE.Orleans.Silo.Events;
 /// <summary>The event log in PostgreSQL (table <c>genomde_events</c>, schema 005). Position =
 /// (inserting transaction's xid8, row sequence); reads stop below the oldest transaction still
 /// running, so a position never moves past an event that commits later. See 005_events.sql.</summary>
-public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
+public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataSource = false) : IEventLog, IAsyncDisposable
 {
     private const string Columns = "xid::text, seq, event_id, type, source, subject, time, data::text, audience, ordering_key";
 
@@ -93,6 +93,8 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource) : IEventLog
 
         return new EventPage(events, positions.Count > 0 ? positions[^1] : after, positions);
     }
+
+    public ValueTask DisposeAsync() => ownsDataSource ? dataSource.DisposeAsync() : ValueTask.CompletedTask;
 
     /// <summary>Deletes events appended before <paramref name="cutoff"/>; answers how many.</summary>
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)

@@ -23,8 +23,8 @@ public static class EventsConfiguration
 
         if (SiloConfiguration.ConnectionString(configuration) is { } connectionString)
         {
-            silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-            silo.Services.AddSingleton(sp => new PostgresEventLog(sp.GetRequiredService<NpgsqlDataSource>()));
+            // Its own pool, so the log's connections never compete with (or configure) Orleans' providers.
+            silo.Services.AddSingleton(_ => new PostgresEventLog(NpgsqlDataSource.Create(connectionString), ownsDataSource: true));
             silo.Services.AddHostedService<EventRetention>();
             silo.Services.AddSingleton<IEventLog>(sp => Notifying(sp, sp.GetRequiredService<PostgresEventLog>()));
         }

@@ -42,7 +42,7 @@ public class PlatformFixture : IAsyncLifetime
         ["Webhooks:AllowLoopback"] = "true",
         ["Webhooks:FirstRetryDelay"] = "00:00:00.200",
         ["Webhooks:MaxRetryDelay"] = "00:00:01",
-        ["Webhooks:PollInterval"] = "00:00:02",
+        ["Webhooks:PollInterval"] = "00:00:10",
     };
 
     public virtual async ValueTask InitializeAsync()
