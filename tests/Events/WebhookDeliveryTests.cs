@@ -71,6 +71,35 @@ public sealed class WebhookDeliveryTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_endpoint_failing_longer_than_DisableAfter_is_disabled_and_its_owner_told_through_the_feed()
+    {
+        var ik = TestIds.Ik();
+        var http = platform.Client(ParticipantRole.Provider, ik);
+        var created = await (await http.PostJson("/api/v1/webhooks", new { url = "http://127.0.0.1:9/unreachable", types = new[] { "de.genomde.case." } }, TestIds.Key()))
+            .Read<WebhookWithSecret>(HttpStatusCode.Created);
+        var e = SyntheticEvents.Case(ik);
+        await platform.EventLog().AppendAsync([e]);
+
+        // Webhooks:DisableAfter is 15 s in the test cluster (3 days in production).
+        var disabledType = EventTypes.Of("webhook", "endpoint_disabled");
+        List<string> notices = [];
+        for (var waited = 0; waited < 60 && notices.Count == 0; waited++)
+        {
+            await Task.Delay(1000);
+            notices = (await EventFeedApiTests.Page(http, $"/api/v1/events?type={disabledType}")).Ids;
+        }
+
+        Assert.Single(notices);
+        var view = await (await http.GetAsync($"/api/v1/webhooks/{created.Webhook.Id}")).Read<WebhookView>();
+        Assert.False(view.Enabled);
+        Assert.NotNull(view.DisabledAt);
+        var deliveries = await (await http.GetAsync($"/api/v1/webhooks/{created.Webhook.Id}/deliveries")).Read<List<WebhookDelivery>>();
+        Assert.True(deliveries.Count >= 3);
+        Assert.All(deliveries, d => Assert.True(d.Status is null && d.Error is not null && d.EventId == e.Id));
+        Assert.Equal(Enumerable.Range(1, deliveries.Count).Reverse(), deliveries.Select(d => d.Attempt)); // newest first
+    }
+
+    [Fact]
     public async Task A_dead_endpoint_does_not_hold_up_another_participants_endpoint()
     {
         var ik = TestIds.Ik();

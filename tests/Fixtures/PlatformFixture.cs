@@ -43,6 +43,7 @@ public class PlatformFixture : IAsyncLifetime
         ["Webhooks:FirstRetryDelay"] = "00:00:00.200",
         ["Webhooks:MaxRetryDelay"] = "00:00:01",
         ["Webhooks:PollInterval"] = "00:00:10",
+        ["Webhooks:DisableAfter"] = "00:00:15",
     };
 
     public virtual async ValueTask InitializeAsync()
