@@ -28,6 +28,7 @@ public sealed partial class WebhookEndpointGrain(
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _timer;
+    private bool _reminderChecked;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -185,6 +186,7 @@ public sealed partial class WebhookEndpointGrain(
             return Timeout.InfiniteTimeSpan;
         }
 
+        await EnsureReminder();
         await FlushNotice();
         if (s.NextAttemptAt - clock.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
         {
@@ -309,6 +311,20 @@ public sealed partial class WebhookEndpointGrain(
         {
             await this.UnregisterReminder(reminder);
         }
+
+        await GrainFactory.GetGrain<IWebhookDirectoryGrain>(IWebhookDirectoryGrain.Key).Remove(Id);
+    }
+
+    /// <summary>Once per activation: the reminder that resumes delivery after a restart exists
+    /// (its registration at creation may have failed after the state was written).</summary>
+    private async Task EnsureReminder()
+    {
+        if (!_reminderChecked && await this.GetReminder(ReminderName) is null)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, ReminderPeriod, ReminderPeriod);
+        }
+
+        _reminderChecked = true;
     }
 
     /// <summary>Only events of the subscribed types that happened once the endpoint existed.</summary>
