@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using StandardWebhooks;
 
 namespace GenomDE.Orleans.Grains.Webhooks;
 
@@ -15,14 +16,13 @@ public static class WebhookSecrets
     public static byte[] KeyOf(string secret) =>
         Convert.FromBase64String(secret.StartsWith(Prefix, StringComparison.Ordinal) ? secret[Prefix.Length..] : secret);
 
-    /// <summary><c>v1,&lt;base64 HMAC-SHA256 of "id.timestamp.body"&gt;</c> per secret, space-separated:
-    /// during a rotation the receiver accepts either the old or the new secret.</summary>
+    /// <summary><c>v1,&lt;base64 HMAC-SHA256 of "id.timestamp.body"&gt;</c> per secret, space-separated,
+    /// each signed by the <c>StandardWebhooks</c> library: during a rotation the receiver accepts
+    /// either the old or the new secret.</summary>
     public static string SignatureHeader(IEnumerable<string> secrets, string webhookId, long timestamp, ReadOnlySpan<byte> body)
     {
-        var prefix = Encoding.UTF8.GetBytes(FormattableString.Invariant($"{webhookId}.{timestamp}."));
-        var signed = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(signed, 0);
-        body.CopyTo(signed.AsSpan(prefix.Length));
-        return string.Join(' ', secrets.Select(s => "v1," + Convert.ToBase64String(HMACSHA256.HashData(KeyOf(s), signed))));
+        var payload = Encoding.UTF8.GetString(body); // the library signs the UTF-8 bytes of this text: the same bytes
+        var at = DateTimeOffset.FromUnixTimeSeconds(timestamp);
+        return string.Join(' ', secrets.Select(s => new StandardWebhook(KeyOf(s)).Sign(webhookId, at, payload)));
     }
 }

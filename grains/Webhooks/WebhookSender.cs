@@ -32,21 +32,21 @@ public sealed class WebhookSender : IDisposable
             ConnectCallback = (context, ct) => ConnectGuarded(context.DnsEndPoint, allowLoopback, ct),
         })
         {
-            Timeout = Timeout.InfiniteTimeSpan, // per attempt below, including the wait for a slot
+            Timeout = Timeout.InfiniteTimeSpan, // per attempt below
         };
     }
 
     public async Task<WebhookDelivery> SendAsync(Uri url, string webhookId, ReadOnlyMemory<byte> body, IReadOnlyList<string> secrets, int attempt, CancellationToken cancellationToken = default)
     {
+        // Waiting for a free slot is this silo's congestion, not the receiver's: it does not count
+        // against the attempt's timeout or latency.
+        await _slots.WaitAsync(cancellationToken);
         var at = _clock.GetUtcNow();
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
-        var slot = false;
         try
         {
-            await _slots.WaitAsync(timeout.Token);
-            slot = true;
             var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds(); // per attempt, as the receiver checks its age
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ReadOnlyMemoryContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -66,10 +66,7 @@ public sealed class WebhookSender : IDisposable
         }
         finally
         {
-            if (slot)
-            {
-                _slots.Release();
-            }
+            _slots.Release();
         }
 
         WebhookDelivery Outcome(int? status, string? error) =>

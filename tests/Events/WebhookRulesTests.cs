@@ -69,6 +69,11 @@ public sealed class WebhookRulesTests
         Assert.False(SignatureCheck.Verifies(WebhookSecrets.New(), body, headers));
         Assert.False(SignatureCheck.Verifies(newSecret, body + " ", headers));
 
+        // The specification's own recipe, independent of the library: HMAC-SHA256 over "id.timestamp.body".
+        var expected = Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(
+            WebhookSecrets.KeyOf(newSecret), Encoding.UTF8.GetBytes($"evt-1.{timestamp}.{body}")));
+        Assert.Equal($"v1,{expected}", header.Split(' ')[0]);
+
         // The library on the whole header: the first entry verifies (the last is never looked at).
         new StandardWebhook(newSecret).Verify(body, headers);
     }
