@@ -234,11 +234,12 @@ public sealed partial class WebhookEndpointGrain(
 
             if (page.Events.Count < BatchSize)
             {
-                break;
+                return Options.PollInterval;
             }
         }
 
-        return Options.PollInterval;
+        // More is waiting (catching up after a pause): continue right after other calls had their turn.
+        return TimeSpan.Zero;
     }
 
     private async Task<TimeSpan> Failed(WebhookDelivery delivery)

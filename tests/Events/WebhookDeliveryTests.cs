@@ -47,6 +47,23 @@ public sealed class WebhookDeliveryTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_backlog_larger_than_one_delivery_run_is_delivered_in_order_without_stalling()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failuresPerMessage: 0);
+        var ik = TestIds.Ik();
+        var created = await (await platform.Client(ParticipantRole.Provider, ik).PostJson("/api/v1/webhooks", new { url = receiver.Url.ToString(), types = new[] { "*" } }, TestIds.Key()))
+            .Read<WebhookWithSecret>(HttpStatusCode.Created);
+        receiver.Secrets.Add(created.Secret);
+        var backlog = Enumerable.Range(0, 1050).Select(_ => SyntheticEvents.Case(ik)).ToList();
+
+        await platform.EventLog().AppendAsync(backlog);
+
+        // One run delivers up to 1,000 events; the rest follows at once, not after the poll interval.
+        var accepted = await receiver.WaitFor(backlog.Count, TimeSpan.FromSeconds(8));
+        Assert.Equal(backlog.Select(e => e.Id), accepted.Select(r => r.EventId));
+    }
+
+    [Fact]
     public async Task After_rotation_both_the_old_and_the_new_secret_verify_deliveries()
     {
         await using var receiver = await WebhookReceiver.StartAsync(failuresPerMessage: 0);
