@@ -60,6 +60,8 @@ public static class ApiComposition
         app.MapTokensApi();
         app.MapOperationsApi();
         app.MapReportsApi();
+        app.MapEventsApi();
+        app.MapWebhooksApi();
         if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
         {
             app.MapDevTokensApi();

@@ -20,8 +20,16 @@ public sealed record EventPosition(
     [property: Id(0)] long Major,
     [property: Id(1)] long Minor);
 
-/// <summary>A page of the log and the position to continue from (unchanged when the page is empty).</summary>
+/// <summary>A page of the log and the position to continue from (unchanged when the page is empty).
+/// <see cref="Positions"/> (an addition, same order as <see cref="Events"/>) is each event's own
+/// position, so a reader can checkpoint after any single event (webhook delivery, SSE ids).</summary>
 [GenerateSerializer, Immutable, Alias("genomde.event-page")]
 public sealed record EventPage(
     [property: Id(0)] IReadOnlyList<PlatformEvent> Events,
-    [property: Id(1)] EventPosition? Next);
+    [property: Id(1)] EventPosition? Next,
+    [property: Id(2)] IReadOnlyList<EventPosition>? Positions = null)
+{
+    /// <summary>The position just after event <paramref name="index"/> of this page.</summary>
+    public EventPosition? PositionOf(int index) =>
+        Positions is { } positions && index < positions.Count ? positions[index] : index == Events.Count - 1 ? Next : null;
+}

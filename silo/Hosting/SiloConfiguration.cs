@@ -8,7 +8,6 @@ using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Events;
 using GenomDE.Orleans.Persistence;
 using GenomDE.Orleans.Silo.Seeding;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -37,7 +36,6 @@ public static class SiloConfiguration
     public static void ConfigureServices(ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSingleton(TimeProvider.System);
-        silo.Services.TryAddSingleton<IEventLog, ProvisionalEventLog>();
         silo.Services.AddTransient<OutboxRelay>();
         silo.Services.Configure<CaseOptions>(configuration.GetSection(PlatformOptions.Section));
         if (ConnectionString(configuration) is { } connectionString)
@@ -58,6 +56,7 @@ public static class SiloConfiguration
             silo.UseInMemoryReminderService();
         }
 
+        EventsConfiguration.AddPlatformEvents(silo, configuration);
         silo.AddIncomingGrainCallFilter<FailedCallFilter>();
         silo.AddDashboard(o => o.HideTrace = true);
         if (SeedsOnStart(configuration))

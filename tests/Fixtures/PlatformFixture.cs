@@ -34,7 +34,17 @@ public class PlatformFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Settings both the silos and the API host see (e.g. the PostgreSQL connection string).</summary>
-    protected Dictionary<string, string?> Settings { get; } = new() { ["Platform:Seed"] = "true" };
+    protected Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Platform:Seed"] = "true",
+
+        // Webhook tests deliver to a receiver on loopback and watch retries within seconds.
+        ["Webhooks:AllowLoopback"] = "true",
+        ["Webhooks:FirstRetryDelay"] = "00:00:00.200",
+        ["Webhooks:MaxRetryDelay"] = "00:00:01",
+        ["Webhooks:PollInterval"] = "00:00:10",
+        ["Webhooks:DisableAfter"] = "00:00:15",
+    };
 
     public virtual async ValueTask InitializeAsync()
     {

@@ -1,0 +1,81 @@
+using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Webhooks;
+
+namespace GenomDE.Orleans.ClientApi.Apis;
+
+/// <summary>Webhooks (Standard Webhooks 1.0): a participant registers up to 10 endpoints and gets
+/// its events pushed, signed with the endpoint's <c>whsec_…</c> secret. Each participant only ever
+/// sees its own endpoints; another participant's ID is a 404, as if it did not exist.</summary>
+public static class WebhooksApi
+{
+    public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup($"{PlatformRoutes.ApiV1}/webhooks").WithTags("Webhooks");
+        api.MapPost("/", Create).WithSummary("Register an endpoint {url, types[]}; the answer carries its secret, shown only here.");
+        api.MapGet("/", async (HttpContext http, IGrainFactory grains) =>
+            Caller(http) is { } caller
+                ? TypedResults.Ok(await grains.GetGrain<IWebhookRegistryGrain>(IWebhookRegistryGrain.KeyOf(caller)).List(caller))
+                : Forbidden())
+            .WithSummary("The caller's own endpoints.");
+        api.MapGet("/{id}", (string id, HttpContext http, IGrainFactory grains) =>
+            OnEndpoint(id, http, grains, (endpoint, caller) => endpoint.Get(caller)))
+            .WithSummary("One of the caller's endpoints.");
+        api.MapDelete("/{id}", (string id, HttpContext http, IGrainFactory grains) =>
+            OnEndpoint(id, http, grains, (_, caller) => grains.GetGrain<IWebhookRegistryGrain>(IWebhookRegistryGrain.KeyOf(caller)).Delete(caller, id)))
+            .WithSummary("Delete an endpoint: delivery stops.");
+        api.MapPost("/{id}/rotate-secret", RotateSecret)
+            .WithSummary("A new secret (answered once); the previous one keeps signing alongside for 24 h.");
+        api.MapGet("/{id}/deliveries", (string id, HttpContext http, IGrainFactory grains) =>
+            OnEndpoint(id, http, grains, (endpoint, caller) => endpoint.Deliveries(caller)))
+            .WithSummary("The latest delivery attempts, newest first: event, webhook-id, attempt, time, HTTP status or error, latency.");
+        return api;
+    }
+
+    private static async Task<IResult> Create(WebhookRequest body, HttpContext http, IGrainFactory grains)
+    {
+        if (!ApiRequest.TryBegin(http, out var context, out var problem))
+        {
+            return problem!;
+        }
+
+        var result = await grains.GetGrain<IWebhookRegistryGrain>(IWebhookRegistryGrain.KeyOf(context.Caller))
+            .Create(context, new WebhookRegistration(body.Url, body.Types));
+        return result.IsSuccess
+            ? TypedResults.Created($"{PlatformRoutes.ApiV1}/webhooks/{result.Value!.Webhook.Id}", result.Value)
+            : Problem.Result(result.Error!);
+    }
+
+    private static async Task<IResult> RotateSecret(string id, HttpContext http, IGrainFactory grains)
+    {
+        if (!ApiRequest.TryBegin(http, out var context, out var problem))
+        {
+            return problem!;
+        }
+
+        return IWebhookEndpointGrain.IsWellFormedId(id)
+            ? (await grains.GetGrain<IWebhookEndpointGrain>(id).RotateSecret(context)).ToHttp()
+            : Unknown(id);
+    }
+
+    private static async Task<IResult> OnEndpoint<T>(string id, HttpContext http, IGrainFactory grains, Func<IWebhookEndpointGrain, Caller, Task<Result<T>>> call)
+    {
+        if (Caller(http) is not { } caller)
+        {
+            return Forbidden();
+        }
+
+        // A malformed ID cannot exist: answer as for any unknown one, without activating a grain.
+        return IWebhookEndpointGrain.IsWellFormedId(id) ? (await call(grains.GetGrain<IWebhookEndpointGrain>(id), caller)).ToHttp() : Unknown(id);
+    }
+
+    private static Caller? Caller(HttpContext http) => http.User.ToCaller();
+
+    private static IResult Unknown(string id) =>
+        Problem.Result(StatusCodes.Status404NotFound, "unknown_webhook", "Unknown webhook", $"No webhook '{id}' exists for this participant.");
+
+    private static IResult Forbidden() =>
+        Problem.Result(StatusCodes.Status403Forbidden, "forbidden", "Not allowed for this participant", "The token carries no known participant role.");
+}

@@ -1,0 +1,138 @@
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Events;
+using GenomDE.Orleans.Silo.Events;
+using GenomDE.Orleans.Tests.Fixtures;
+using Npgsql;
+
+namespace GenomDE.Orleans.Tests.Events;
+
+/// <summary>The PostgreSQL event log on the shared throwaway database (schema applied by the
+/// migrator). Each test reads under its own audience, so tests never see each other's events.</summary>
+[Collection(PostgresCollectionDefinition.Name)]
+public sealed class PostgresEventLogTests(PostgresPlatformFixture platform) : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(platform.Database.ConnectionString);
+
+    private PostgresEventLog Log => new(_dataSource);
+
+    [Fact]
+    public async Task The_same_event_appended_twice_is_stored_once()
+    {
+        var ik = TestIds.Ik();
+        var e = SyntheticEvents.Case(ik);
+
+        await Log.AppendAsync([e, e]);
+        await Log.AppendAsync([e]);
+
+        var page = await Log.ReadAsync(null, 10, Audiences.Provider(ik), null);
+        var stored = Assert.Single(page.Events);
+        Assert.Equal(e.Id, stored.Id);
+        Assert.Equal(e.Data, stored.Data);
+        Assert.Equal(e.Audience, stored.Audience);
+        Assert.Equal(e.Time.ToUnixTimeMilliseconds(), stored.Time.ToUnixTimeMilliseconds());
+        Assert.Equal(page.Positions![0], page.Next);
+    }
+
+    [Fact]
+    public async Task A_reader_never_passes_an_event_whose_transaction_commits_later()
+    {
+        var ik = TestIds.Ik();
+        var audience = Audiences.Provider(ik);
+        var slow = SyntheticEvents.Case(ik);
+        var fast = SyntheticEvents.Case(ik, "data_received");
+
+        // The slow writer takes its transaction ID first and commits last.
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO genomde_events (event_id, type, source, subject, time, data, audience, ordering_key)
+            VALUES ($1, $2, $3, $4, $5, '{}'::jsonb, $6, $7)
+            """, connection, tx))
+        {
+            foreach (var value in new object[] { slow.Id, slow.Type, slow.Source, slow.Subject, slow.Time, new[] { audience }, slow.OrderingKey })
+            {
+                insert.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await Log.AppendAsync([fast]);
+        var whileOpen = await Log.ReadAsync(null, 10, audience, null);
+        Assert.Empty(whileOpen.Events); // the later event waits until the earlier transaction finished
+
+        await tx.CommitAsync();
+        var after = await Log.ReadAsync(whileOpen.Next, 10, audience, null);
+        Assert.Equal([slow.Id, fast.Id], after.Events.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Concurrent_appenders_and_a_pager_reading_meanwhile_see_every_event_once()
+    {
+        var ik = TestIds.Ik();
+        var audience = Audiences.Provider(ik);
+        var events = Enumerable.Range(0, 240).Select(_ => SyntheticEvents.Case(ik)).ToList();
+        var appending = Task.WhenAll(events.Chunk(40).Select(chunk => Task.Run(async () =>
+        {
+            foreach (var pair in chunk.Chunk(2))
+            {
+                await Log.AppendAsync(pair);
+            }
+        })));
+
+        List<string> seen = [];
+        List<EventPosition> positions = [];
+        EventPosition? position = null;
+        var drained = false;
+        while (!drained)
+        {
+            var finished = appending.IsCompleted;
+            var page = await Log.ReadAsync(position, 5, audience, null);
+            seen.AddRange(page.Events.Select(e => e.Id));
+            positions.AddRange(page.Positions!);
+            position = page.Next;
+            drained = finished && page.Events.Count == 0;
+        }
+
+        await appending;
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(events.Select(e => e.Id).Order(), seen.Order());
+        Assert.True(positions.Zip(positions.Skip(1)).All(p => (p.First.Major, p.First.Minor).CompareTo((p.Second.Major, p.Second.Minor)) < 0));
+    }
+
+    [Fact]
+    public async Task Type_prefix_filters_and_retention_deletes_only_old_events()
+    {
+        var ik = TestIds.Ik();
+        var audience = Audiences.Provider(ik);
+        var old = SyntheticEvents.Case(ik, "submission_accepted");
+        var token = SyntheticEvents.Token(ik);
+        await Log.AppendAsync([old, token]);
+
+        Assert.Equal([token.Id], (await Log.ReadAsync(null, 10, audience, "de.genomde.token.")).Events.Select(e => e.Id));
+        Assert.Equal([old.Id], (await Log.ReadAsync(null, 10, audience, "de.genomde.case.submission_")).Events.Select(e => e.Id));
+
+        await using (var age = _dataSource.CreateCommand("UPDATE genomde_events SET appended_at = now() - interval '40 days' WHERE event_id = $1"))
+        {
+            age.Parameters.Add(new NpgsqlParameter { Value = old.Id });
+            await age.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(await Log.DeleteOlderThanAsync(DateTimeOffset.UtcNow - TimeSpan.FromDays(30)) >= 1);
+        Assert.Equal([token.Id], (await Log.ReadAsync(null, 10, audience, null)).Events.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task The_feed_reads_the_PostgreSQL_log_in_durable_mode()
+    {
+        var ik = TestIds.Ik();
+        var e = SyntheticEvents.Case(ik);
+        await platform.EventLog().AppendAsync([e]);
+
+        var (ids, next) = await EventFeedApiTests.Page(platform.Client(ParticipantRole.Provider, ik), "/api/v1/events");
+        Assert.Equal([e.Id], ids);
+        Assert.True(EventCursor.TryDecode(next, out var position) && position.Major > 0);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}
