@@ -49,7 +49,7 @@ public sealed class EventStreamApiTests(PlatformFixture platform)
         await (await http.SendAsync(request)).AssertProblem(HttpStatusCode.BadRequest, "invalid_cursor");
     }
 
-    private static async Task<StreamReader> Open(HttpClient http, string url, string? lastEventId, CancellationToken cancellationToken)
+    internal static async Task<StreamReader> Open(HttpClient http, string url, string? lastEventId, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
@@ -64,7 +64,7 @@ public sealed class EventStreamApiTests(PlatformFixture platform)
         return new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
     }
 
-    private static async Task<List<SseFrame>> ReadFrames(StreamReader reader, int count, CancellationToken cancellationToken)
+    internal static async Task<List<SseFrame>> ReadFrames(StreamReader reader, int count, CancellationToken cancellationToken)
     {
         List<SseFrame> frames = [];
         string? id = null, type = null, data = null;
@@ -98,5 +98,5 @@ public sealed class EventStreamApiTests(PlatformFixture platform)
         return frames;
     }
 
-    private sealed record SseFrame(string Id, string Type, string EventId);
+    internal sealed record SseFrame(string Id, string Type, string EventId);
 }
