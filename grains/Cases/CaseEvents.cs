@@ -11,6 +11,9 @@ namespace GenomDE.Orleans.Grains.Cases;
 /// LE (and the payer, for billing).</summary>
 public static class CaseEvents
 {
+    /// <summary>The history entry of a refused check report that contradicted its submission.</summary>
+    public const string MismatchPrefix = "check report refused, contradicts the submission in: ";
+
     public static IReadOnlyList<EventDraft> Between(string caseKey, CaseView? before, CaseView after, string? payerIk = null)
     {
         ArgumentNullException.ThrowIfNull(after);
@@ -25,6 +28,15 @@ public static class CaseEvents
         {
             var was = before?.Submissions.FirstOrDefault(s => s.Tan == now.Tan);
             drafts.AddRange(SubmissionEvents(caseKey, after, was, now, provider));
+        }
+
+        var mismatchesBefore = before?.History.Count(IsMismatch) ?? 0;
+        foreach (var refused in after.History.Where(IsMismatch).Skip(mismatchesBefore))
+        {
+            var node = after.Submissions.FirstOrDefault(s => s.Tan == refused.Tan)?.NodeId;
+            List<string> audience = node is null ? [provider] : [provider, Audiences.Node(node)];
+            drafts.Add(new("case", "check_report_mismatched", refused.Tan ?? caseKey,
+                Data(("caseKey", caseKey), ("tan", refused.Tan), ("nodeId", node), ("fields", refused.What[MismatchPrefix.Length..])), audience));
         }
 
         var overdueBefore = before?.History.Count(IsOverdue) ?? 0;
@@ -88,6 +100,8 @@ public static class CaseEvents
                 ("confirmationCode", now.Confirmation?.Code), ("notIssued", now.Confirmation?.NotIssued?.Code));
         }
     }
+
+    private static bool IsMismatch(CaseEvent e) => e.What.StartsWith(MismatchPrefix, StringComparison.Ordinal);
 
     private static bool IsOverdue(CaseEvent e) => e.What.StartsWith(OverdueReports.EventPrefix, StringComparison.Ordinal);
 

@@ -36,8 +36,11 @@ public sealed partial class CaseGrain
             var mismatches = CheckReportCrossCheck.Compare(report, expected);
             if (mismatches.Count > 0)
             {
-                return DomainError.Unprocessable("report_mismatch", "Check report does not match the submission",
+                // Refused, but recorded: the LE and the node hear of it, and BfArM can see how often it happens.
+                var refusal = DomainError.Unprocessable("report_mismatch", "Check report does not match the submission",
                     $"The check report contradicts what was submitted under TAN {report.Tan} in {mismatches.Count} field(s).", mismatches, []);
+                var traced = current with { History = [.. current.History, Event(CaseEvents.MismatchPrefix + string.Join(", ", mismatches.Select(m => m.Path)), report.Tan, context)] };
+                return Result<CaseDecision<SubmissionView>>.Success(new(traced, submission, state.State.Withdrawn, refusal));
             }
 
             var reported = submission with { Status = SubmissionStatus.Reported, Report = report, Confirmation = Confirm(report) };

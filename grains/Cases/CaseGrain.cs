@@ -88,14 +88,15 @@ public sealed partial class CaseGrain(
                 return decision.Error!;
             }
 
-            var (next, answer, withdrawn) = decision.Value!;
+            var (next, answer, withdrawn, refused) = decision.Value!;
             var previous = state.State.Case;
             var forgotten = ForgetDocumentsWithoutDetailedQc(next);
-            replies(state.State).Remember(context.RequestId, fingerprint, Result<T>.Success(answer));
+            var reply = refused is null ? Result<T>.Success(answer) : Result<T>.Failure(refused);
+            replies(state.State).Remember(context.RequestId, fingerprint, reply);
             if (await TryStore(previous, next, withdrawn))
             {
                 await relay.FlushAsync(() => Effects(previous, forgotten));
-                return Result<T>.Success(answer);
+                return reply;
             }
         }
 

@@ -77,6 +77,19 @@ public sealed class CaseEventsTests
     }
 
     [Fact]
+    public void A_refused_contradicting_report_is_an_event_for_the_le_and_the_node_naming_the_fields()
+    {
+        var submitted = Case(CaseStatus.DataTransferred, Genomic());
+        var traced = submitted with { History = [.. submitted.History, new CaseEvent(At, CaseEvents.MismatchPrefix + "$.SubmittedCase.libraryType", "t1", "gdc:GRZTST001")] };
+
+        var draft = Assert.Single(CaseEvents.Between(Key, submitted, traced));
+
+        Assert.Equal(("check_report_mismatched", "t1", "$.SubmittedCase.libraryType"), (draft.What, draft.Subject, draft.Data["fields"]));
+        Assert.Equal(["provider:111111111", "node:GRZTST001"], draft.Audience);
+        Assert.Empty(CaseEvents.Between(Key, traced, traced)); // the same history again is nothing new
+    }
+
+    [Fact]
     public void Billing_and_reimbursement_also_concern_the_payer()
     {
         var confirmed = Case(CaseStatus.Confirmed, Genomic());
