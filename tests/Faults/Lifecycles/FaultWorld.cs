@@ -61,10 +61,10 @@ public sealed class FaultWorld
         await world.Setup(world.Operator.Put($"/api/v1/payers/{world.Payer}", """{"name":"Fault test BKK","kind":"gkv"}"""), "register the payer");
         foreach (var (kind, nodeId) in new[] { (NodeKind.Gdc, CaseScenario.Gdc), (NodeKind.Cdn, CaseScenario.Cdn) })
         {
-            await world.ApproveNode(kind, nodeId, $"conformance-{nodeId}"); // same keys as CaseScenario: replays once approved
+            await world.ApproveNode(kind, nodeId, $"conformance-{nodeId}", $"Example node {nodeId}"); // CaseScenario's requests: replays once approved
         }
 
-        await world.ApproveNode(NodeKind.Gdc, TestIds.NodeId("GRZ"), TestIds.Key());
+        await world.ApproveNode(NodeKind.Gdc, TestIds.NodeId("GRZ"), TestIds.Key(), "Fault test node");
         return world;
     }
 
@@ -76,14 +76,14 @@ public sealed class FaultWorld
         return answer;
     }
 
-    private async Task ApproveNode(NodeKind kind, string nodeId, string keyPrefix)
+    private async Task ApproveNode(NodeKind kind, string nodeId, string keyPrefix, string name)
     {
-        var applied = (await Setup(Operator.Post("/api/v1/nodes", Json(new { kind, name = $"Fault node {nodeId}", site = "Teststadt" }), $"{keyPrefix}-apply"), $"apply {nodeId}"))
+        var applied = (await Setup(Operator.Post("/api/v1/nodes", Json(new { kind, name, site = "Teststadt" }), $"{keyPrefix}-apply"), $"apply {nodeId}"))
             .Read<NodeView>();
         if (applied.Status == NodeStatus.Applied && applied.NodeId is null)
         {
-            await Setup(Operator.Post($"/api/v1/nodes/{applied.ApplicationId}/review", Json(new { reason = "fault test" }), $"{keyPrefix}-review"), $"review {nodeId}");
-            await Setup(Operator.Post($"/api/v1/nodes/{applied.ApplicationId}/approve", Json(new { nodeId, reason = "fault test" }), $"{keyPrefix}-approve"), $"approve {nodeId}");
+            await Setup(Operator.Post($"/api/v1/nodes/{applied.ApplicationId}/review", Json(new { reason = "test" }), $"{keyPrefix}-review"), $"review {nodeId}");
+            await Setup(Operator.Post($"/api/v1/nodes/{applied.ApplicationId}/approve", Json(new { nodeId, reason = "approved in test" }), $"{keyPrefix}-approve"), $"approve {nodeId}");
         }
     }
 
