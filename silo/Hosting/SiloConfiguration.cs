@@ -52,6 +52,7 @@ public static class SiloConfiguration
         }
 
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
+        DatabaseExceptions.AllowOnTheWire(silo.Services);
         silo.AddDashboard(o => o.HideTrace = true);
         if (SeedsOnStart(configuration))
         {
