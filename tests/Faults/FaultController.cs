@@ -53,8 +53,8 @@ public sealed class FaultController
                 return (null, TimeSpan.Zero);
             }
 
-            var n = ++_matchingWrites;
-            if (_plan.FailNthWrite == n)
+            _matchingWrites++;
+            if (_plan.FailNthWrite is { } nth && _plan.Writes.Next() == nth)
             {
                 return (_plan.NthPhase, _plan.WriteLatency);
             }

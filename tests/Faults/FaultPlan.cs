@@ -30,6 +30,12 @@ public sealed record FaultPlan(
     IReadOnlySet<string>? TimeoutCallees = null,
     int Seed = 11)
 {
+    /// <summary>Counts matching writes for <see cref="FailNthWrite"/> across all silos armed with this
+    /// plan (they share the instance: in-process silos), so "the Nth write" means the Nth in the
+    /// cluster, not the Nth on each silo (a retry re-activating the grain on the other silo must not
+    /// meet a second "first" write).</summary>
+    public WriteCounter Writes { get; init; } = new();
+
     /// <summary>No faults: every write and call passes through untouched.</summary>
     public static readonly FaultPlan None = new();
 
@@ -41,4 +47,12 @@ public sealed record FaultPlan(
 
     public bool MatchesCallee(string grainType) =>
         TimeoutCallees?.Contains(grainType) ?? PlatformGrainTypes.All.Contains(grainType);
+}
+
+/// <summary>A count shared by the silos of one test cluster.</summary>
+public sealed class WriteCounter
+{
+    private int _count;
+
+    public int Next() => Interlocked.Increment(ref _count);
 }

@@ -12,6 +12,7 @@ namespace GenomDE.Orleans.Tests.Faults;
 /// providers. Real Npgsql errors, no injection: the table a provider needs is renamed away for the
 /// moment of the call (PostgreSQL answers 42P01 "relation does not exist").</summary>
 [Collection(FaultsCollectionDefinition.Name)]
+[Trait("Category", "Faults")]
 public sealed class NpgsqlFailureFactsTests(FaultsPlatformFixture platform)
 {
     private const string Registration = """{"name":"Facts LE","indications":["oncological"],"participationStart":"2024-01-01"}""";
