@@ -124,7 +124,9 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
 
     private async Task StoredTokensAndReimbursements()
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Unpooled: after a database restart a pooled connection of this process may be dead, and
+        // clearing the pools would also heal the silos' pools (same process), hiding their behaviour.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         var storedTokens = await Rows(connection,
             "SELECT grain_id_extension, convert_from(payload, 'UTF8')::jsonb #>> '{Token,Record,CaseKey}' FROM genomde_grain_state " +
