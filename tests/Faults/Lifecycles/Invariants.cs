@@ -29,6 +29,7 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
         await OneTokenPerTanAndGapFreeCounters();
         await StoredTokensAndReimbursements();
         await InboxesHoldExactlyTheOpenSubmissions();
+        await ReportingRowsFollowTheCases();
         return this;
     }
 
@@ -38,7 +39,16 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
     {
         var complete = Complete.Count();
         var open = Open.Count();
-        var statistics = (await FaultWorld.Expect(world.Operator.Get("/api/v1/statistics"), "statistics")).Read<PlatformStatistics>();
+        // The feed runs inside each command, so the figures should be exact at once; a few seconds of
+        // patience separate "late" from "lost" in the report.
+        PlatformStatistics statistics;
+        var patience = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        do
+        {
+            statistics = (await FaultWorld.Expect(world.Operator.Get("/api/v1/statistics"), "statistics")).Read<PlatformStatistics>();
+        }
+        while (statistics.CasesByStatus.GetValueOrDefault("reimbursed") != complete && DateTime.UtcNow < patience && await Pause());
+
         Expect("statistics: cases", runs.Count, statistics.Cases);
         Expect("statistics: cases reimbursed", complete, statistics.CasesByStatus.GetValueOrDefault("reimbursed"));
         Expect("statistics: cases data_transferred", open, statistics.CasesByStatus.GetValueOrDefault("data_transferred"));
@@ -65,6 +75,12 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
         }
 
         return this;
+    }
+
+    private static async Task<bool> Pause()
+    {
+        await Task.Delay(500);
+        return true;
     }
 
     public void AssertNone() =>
@@ -140,6 +156,26 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
             .Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         Violate(Complete.Where(r => !reimbursements.Contains(r.CaseKey)).Select(r => $"reimbursement not stored: {r.CaseKey}"));
         Violate(Open.Where(r => reimbursements.Contains(r.CaseKey)).Select(r => $"reimbursement stored for an open case: {r.CaseKey}"));
+    }
+
+    /// <summary>The case row each case feeds into its reporting bucket (what the statistics count)
+    /// must carry the case's final status: names the cases whose status change never reached the
+    /// statistics, which the totals alone cannot.</summary>
+    private async Task ReportingRowsFollowTheCases()
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        var rows = (await Rows(connection,
+            "SELECT f.key, f.value #>> '{Case,Status}' FROM genomde_grain_state, jsonb_each(convert_from(payload, 'UTF8')::jsonb -> 'Facts') AS f " +
+            "WHERE grain_type = 'report-bucket' AND grain_id_extension LIKE 'cases/%' AND f.key ILIKE @ik || ':%'", world.Provider))
+            .GroupBy(r => r.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(r => r.Value).ToList(), StringComparer.OrdinalIgnoreCase);
+        foreach (var run in runs.Where(r => r.Reached is not null))
+        {
+            var expected = run.Reached == LifecycleRun.Stop.Reimbursed ? nameof(CaseStatus.Reimbursed) : nameof(CaseStatus.DataTransferred);
+            var found = rows.GetValueOrDefault(run.CaseKey) ?? [];
+            Check(found.Count == 1 && found[0] == expected,
+                $"reporting feed: case row of {run.CaseKey} says [{string.Join(",", found)}], the case is {expected}");
+        }
     }
 
     private async Task InboxesHoldExactlyTheOpenSubmissions()
