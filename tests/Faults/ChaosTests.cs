@@ -14,7 +14,7 @@ public sealed class ChaosTests(FaultsPlatformFixture platform)
 {
     private static int Lifecycles => Setting("GENOMDE_CHAOS_LIFECYCLES", 200);
 
-    private static int Seed => Setting("GENOMDE_CHAOS_SEED", Environment.TickCount & 0xffff);
+    private static readonly int Seed = Setting("GENOMDE_CHAOS_SEED", Environment.TickCount & 0xffff); // printed, to repeat a failing run
 
     [Fact]
     public async Task Lifecycles_through_failing_writes_timeouts_and_a_killed_silo_lose_and_double_nothing()
@@ -25,6 +25,7 @@ public sealed class ChaosTests(FaultsPlatformFixture platform)
         var burst = new Burst(world, Lifecycles, concurrency: 8);
         var injected = new List<InjectedFault>();
         var started = DateTime.UtcNow;
+        var killed = "no silo killed";
         IReadOnlyList<string> failures;
         platform.Faults.Arm(plan);
         try
@@ -32,10 +33,12 @@ public sealed class ChaosTests(FaultsPlatformFixture platform)
             failures = await burst.Run(share: 0.5, async () =>
             {
                 injected.AddRange(platform.Faults.Controllers[^1].Injected); // its records die with it
-                await platform.Cluster.KillSiloAsync(platform.Cluster.Silos[^1]);
-                await platform.Cluster.StartAdditionalSiloAsync();
+                var victim = platform.Cluster.Silos[^1];
+                await platform.Cluster.KillSiloAsync(victim);
+                var replacement = await platform.Cluster.StartAdditionalSiloAsync();
                 await platform.Cluster.WaitForLivenessToStabilizeAsync(true);
                 platform.Faults.Controllers[^1].Arm(plan with { Seed = Seed + 1 });
+                killed = $"killed {victim.SiloAddress} at {DateTime.UtcNow - started:mm\\:ss}, replaced by {replacement.SiloAddress}";
             });
         }
         finally
@@ -45,7 +48,7 @@ public sealed class ChaosTests(FaultsPlatformFixture platform)
         }
 
         var output = TestContext.Current.TestOutputHelper;
-        output?.WriteLine($"seed {Seed}, {Lifecycles} lifecycles in {DateTime.UtcNow - started:mm\\:ss}");
+        output?.WriteLine($"seed {Seed}, {Lifecycles} lifecycles in {DateTime.UtcNow - started:mm\\:ss}; {killed}");
         output?.WriteLine($"injected: {string.Join(", ", injected.GroupBy(f => f.Kind).Select(g => $"{g.Key}: {g.Count()}"))}");
         output?.WriteLine($"failed attempts: {log}");
         var invariants = await (await new Invariants(world, burst.Runs, platform.Database.ConnectionString).CheckCases()).CheckFiguresOfAWholeDatabase();
@@ -54,6 +57,7 @@ public sealed class ChaosTests(FaultsPlatformFixture platform)
             .Concat(invariants.Violations)
             .ToList();
         Assert.True(injected.Count > 0, "no fault was injected; the run proves nothing");
+        Assert.StartsWith("killed", killed, StringComparison.Ordinal);
         Assert.True(broken.Count == 0, $"seed {Seed}: {broken.Count} problems:\n{string.Join('\n', broken.Take(80))}");
     }
 

@@ -39,6 +39,9 @@ public sealed class LifecycleRun(FaultWorld world)
 
     public Stop? Reached { get; private set; }
 
+    /// <summary>Called before each command is first sent (e.g. to arm a fault for exactly that step).</summary>
+    public Func<string, Task>? BeforeStep { get; set; }
+
     /// <summary>Every command sent, by step name, with the answer it finally got.</summary>
     public IReadOnlyDictionary<string, (string Path, string Body, string Key, Answer Answer)> Commands => _commands;
 
@@ -95,6 +98,11 @@ public sealed class LifecycleRun(FaultWorld world)
     private async Task<Answer> Command(string step, PatientClient client, string path, string body)
     {
         var key = $"{_key}-{step}";
+        if (BeforeStep is { } before)
+        {
+            await before(step);
+        }
+
         var answer = await FaultWorld.Expect(client.Post(path, body, key), $"{step} of {CaseKey}");
         _commands[step] = (path, body, key, answer);
         return answer;
