@@ -28,28 +28,17 @@ public sealed class FailedWriteTests(FaultsPlatformFixture platform)
     [MemberData(nameof(StatefulGrainTypes))]
     public async Task A_write_failing_before_commit_answers_503_and_leaves_the_activation_on_the_stored_state(string grainType)
     {
-        var checkedProbes = new List<string>();
+        var check = new ActivationStateCheck(platform.Faults);
         platform.Faults.Arm(FaultPlan.NextWriteOf(grainType, WritePhase.BeforeCommit));
         try
         {
-            var (world, run) = await RunLifecycle(async failure =>
-            {
-                // Before the retry: the activation that failed must hold exactly what storage holds.
-                foreach (var fault in platform.Faults.Injected.Where(f => f.Probe is not null && !checkedProbes.Contains(f.ToString())))
-                {
-                    checkedProbes.Add(fault.ToString());
-                    var live = fault.Probe!.Live();
-                    var stored = await fault.Probe.Stored();
-                    Assert.True(fault.Probe.ReloadedInPlace, $"{fault}: the activation did not re-read its state after the failed write");
-                    Assert.Equal(stored, live);
-                }
-            });
+            var (world, run) = await RunLifecycle(check.AfterFailedAttempt);
 
             var fault = Assert.Single(platform.Faults.Injected);
             Assert.Equal((FaultKind.WriteBeforeCommit, grainType), (fault.Kind, fault.GrainType));
-            Assert.Equal([fault.ToString()], checkedProbes);
-            var failed = Assert.Single(AllAnswers(world, run), a => a.FailedAttempts.Count > 0);
-            Assert.Equal(["503 storage_unavailable"], failed.FailedAttempts);
+            Assert.Equal([fault.ToString()], check.Checked);
+            var failed = Assert.Single(AllCommands(world, run), c => c.Answer.FailedAttempts.Count > 0);
+            Assert.Equal(["503 storage_unavailable"], failed.Answer.FailedAttempts);
             (await new Invariants(world, [run], platform.Database.ConnectionString).CheckCases()).AssertNone();
         }
         finally
@@ -79,22 +68,12 @@ public sealed class FailedWriteTests(FaultsPlatformFixture platform)
         var stored = await fault.Probe!.Stored();
         Assert.True(stored.RecordExists, $"{fault}: the write that 'failed' after commit is not stored");
 
-        // The command that met the fault answered 503, its retry answered; a further replay with the
-        // same key must return that answer byte for byte (nothing decided twice).
-        var retried = run.Commands.Where(c => c.Value.Answer.FailedAttempts.Count > 0).ToList();
-        if (retried.Count > 0)
-        {
-            var (step, command) = Assert.Single(retried);
-            Assert.Equal(["503 storage_unavailable"], command.Answer.FailedAttempts);
-            var replay = await run.Replay(step);
-            Assert.Equal((command.Answer.Status, command.Answer.Body), (replay.Status, replay.Body));
-        }
-        else
-        {
-            // Only the setup (participants, nodes) met the fault: it answered 503 and then succeeded.
-            Assert.Contains(world.Log.Failures, f => f.Key == "503 storage_unavailable" && f.Value == 1);
-        }
-
+        // The command that met the fault answered 503 and its retry answered; a further replay with
+        // the same key must return that answer byte for byte (nothing decided twice).
+        var command = Assert.Single(AllCommands(world, run), c => c.Answer.FailedAttempts.Count > 0);
+        Assert.Equal(["503 storage_unavailable"], command.Answer.FailedAttempts);
+        var replay = await command.Replay();
+        Assert.Equal((command.Answer.Status, command.Answer.Body), (replay.Status, replay.Body));
         (await new Invariants(world, [run], platform.Database.ConnectionString).CheckCases()).AssertNone();
     }
 
@@ -108,6 +87,6 @@ public sealed class FailedWriteTests(FaultsPlatformFixture platform)
         return (world, run);
     }
 
-    private static IEnumerable<Answer> AllAnswers(FaultWorld world, LifecycleRun run) =>
-        world.SetupAnswers.Concat(run.Commands.Values.Select(c => c.Answer));
+    private static IEnumerable<SentCommand> AllCommands(FaultWorld world, LifecycleRun run) =>
+        world.SetupCommands.Concat(run.Commands.Values);
 }

@@ -43,10 +43,10 @@ public sealed class FaultWorld
     /// <summary>Every client of this world, e.g. to hook a check into their failed attempts.</summary>
     public IEnumerable<PatientClient> Clients => [Operator, Hospital, GenomeCentre, ClinicalNode, Insurer];
 
-    /// <summary>The answers of the setup commands (participants, nodes), in order.</summary>
-    public IReadOnlyList<Answer> SetupAnswers => _setup;
+    /// <summary>The setup commands (participants, nodes) with their answers, in order.</summary>
+    public IReadOnlyList<SentCommand> SetupCommands => _setup;
 
-    private readonly List<Answer> _setup = [];
+    private readonly List<SentCommand> _setup = [];
 
     public static async Task<FaultWorld> Create(PlatformFixture platform, RetryLog? log = null, Func<string, Task>? onFailedAttempt = null)
     {
@@ -56,9 +56,9 @@ public sealed class FaultWorld
             client.OnFailedAttempt = onFailedAttempt;
         }
 
-        await world.Setup(world.Operator.Put($"/api/v1/providers/{world.Provider}",
-            """{"name":"Fault test LE","indications":["oncological","rare"],"participationStart":"2024-01-01"}"""), "register the LE");
-        await world.Setup(world.Operator.Put($"/api/v1/payers/{world.Payer}", """{"name":"Fault test BKK","kind":"gkv"}"""), "register the payer");
+        await world.Setup("register the LE", HttpMethod.Put, $"/api/v1/providers/{world.Provider}",
+            """{"name":"Fault test LE","indications":["oncological","rare"],"participationStart":"2024-01-01"}""", null);
+        await world.Setup("register the payer", HttpMethod.Put, $"/api/v1/payers/{world.Payer}", """{"name":"Fault test BKK","kind":"gkv"}""", null);
         foreach (var (kind, nodeId) in new[] { (NodeKind.Gdc, CaseScenario.Gdc), (NodeKind.Cdn, CaseScenario.Cdn) })
         {
             await world.ApproveNode(kind, nodeId, $"conformance-{nodeId}", $"Example node {nodeId}"); // CaseScenario's requests: replays once approved
@@ -78,19 +78,20 @@ public sealed class FaultWorld
 
     private async Task ApproveNode(NodeKind kind, string nodeId, string keyPrefix, string name)
     {
-        var applied = (await Setup(Operator.Post("/api/v1/nodes", Json(new { kind, name, site = "Teststadt" }), $"{keyPrefix}-apply"), $"apply {nodeId}"))
+        var applied = (await Setup($"apply {nodeId}", HttpMethod.Post, "/api/v1/nodes", Json(new { kind, name, site = "Teststadt" }), $"{keyPrefix}-apply"))
             .Read<NodeView>();
         if (applied.Status == NodeStatus.Applied && applied.NodeId is null)
         {
-            await Setup(Operator.Post($"/api/v1/nodes/{applied.ApplicationId}/review", Json(new { reason = "test" }), $"{keyPrefix}-review"), $"review {nodeId}");
-            await Setup(Operator.Post($"/api/v1/nodes/{applied.ApplicationId}/approve", Json(new { nodeId, reason = "approved in test" }), $"{keyPrefix}-approve"), $"approve {nodeId}");
+            await Setup($"review {nodeId}", HttpMethod.Post, $"/api/v1/nodes/{applied.ApplicationId}/review", Json(new { reason = "test" }), $"{keyPrefix}-review");
+            await Setup($"approve {nodeId}", HttpMethod.Post, $"/api/v1/nodes/{applied.ApplicationId}/approve", Json(new { nodeId, reason = "approved in test" }), $"{keyPrefix}-approve");
         }
     }
 
-    private async Task<Answer> Setup(Task<Answer> pending, string what)
+    /// <summary>An operator command of the setup, recorded for replays.</summary>
+    private async Task<Answer> Setup(string what, HttpMethod method, string path, string body, string? key)
     {
-        var answer = await Expect(pending, what);
-        _setup.Add(answer);
+        var answer = await Expect(Operator.Send(method, path, body, key), what);
+        _setup.Add(new SentCommand(what, Operator, method, path, body, key, answer));
         return answer;
     }
 

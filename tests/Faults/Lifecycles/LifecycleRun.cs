@@ -21,7 +21,7 @@ public sealed class LifecycleRun(FaultWorld world)
     }
 
     private readonly string _key = TestIds.Key();
-    private readonly Dictionary<string, (string Path, string Body, string Key, Answer Answer)> _commands = [];
+    private readonly Dictionary<string, SentCommand> _commands = [];
     private JsonNode? _genomic;
     private JsonObject? _clinical;
 
@@ -43,7 +43,7 @@ public sealed class LifecycleRun(FaultWorld world)
     public Func<string, Task>? BeforeStep { get; set; }
 
     /// <summary>Every command sent, by step name, with the answer it finally got.</summary>
-    public IReadOnlyDictionary<string, (string Path, string Body, string Key, Answer Answer)> Commands => _commands;
+    public IReadOnlyDictionary<string, SentCommand> Commands => _commands;
 
     public async Task Run(Stop until = Stop.Reimbursed, Action<string>? progress = null)
     {
@@ -81,20 +81,6 @@ public sealed class LifecycleRun(FaultWorld world)
         Reached = Stop.Reimbursed;
     }
 
-    /// <summary>Sends <paramref name="step"/> again with its key: a replay must answer exactly as before.</summary>
-    public async Task<Answer> Replay(string step)
-    {
-        var (path, body, key, _) = _commands[step];
-        var client = step switch
-        {
-            "register" or "genomic" or "clinical" => world.Hospital,
-            "claim" => world.Insurer,
-            _ when step.StartsWith("gdc", StringComparison.Ordinal) => world.GenomeCentre,
-            _ => world.ClinicalNode,
-        };
-        return await client.Post(path, body, key);
-    }
-
     private async Task<Answer> Command(string step, PatientClient client, string path, string body)
     {
         var key = $"{_key}-{step}";
@@ -104,7 +90,7 @@ public sealed class LifecycleRun(FaultWorld world)
         }
 
         var answer = await FaultWorld.Expect(client.Post(path, body, key), $"{step} of {CaseKey}");
-        _commands[step] = (path, body, key, answer);
+        _commands[step] = new SentCommand(step, client, HttpMethod.Post, path, body, key, answer);
         return answer;
     }
 
