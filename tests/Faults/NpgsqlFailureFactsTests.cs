@@ -32,6 +32,7 @@ public sealed class NpgsqlFailureFactsTests(FaultsPlatformFixture platform)
             var response = await http.PutAsync($"/api/v1/providers/{ik}", Body(Registration.Replace("Facts LE", "Facts LE again", StringComparison.Ordinal)));
             await Report("state write", fromClient, response);
             AssertReachesCallerAsStorageUnavailable(fromClient);
+            Assert.IsType<StorageUnavailableException>(fromClient);
             await response.AssertProblem(HttpStatusCode.ServiceUnavailable, "storage_unavailable");
         }
     }
@@ -57,19 +58,32 @@ public sealed class NpgsqlFailureFactsTests(FaultsPlatformFixture platform)
     public async Task A_failing_reminder_registration_reaches_the_caller_as_storage_unavailable()
     {
         var world = await FaultWorld.Create(platform); // a fresh LE, registered
-        var scenario = await Cases.CaseScenario.Start(platform, world.Provider);
-        var metadata = scenario.Metadata(Submissions.MetadataDocument.Panel);
-        var tan = metadata["submission"]!["tanG"]!.GetValue<string>();
-        await (await scenario.SubmitGenomic(metadata)).Read<GrainInterfaces.Cases.SubmissionAnswer>(HttpStatusCode.Created);
-        await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/receipt", "{}")).Read<GrainInterfaces.Cases.SubmissionView>();
+        var viaClient = await ReceivedCase(world.Provider);
+        var viaApi = await ReceivedCase(world.Provider);
 
         await using (await TableAway("genomde_reminders"))
         {
             // Basic QC stores the case, then registers the overdue-report reminder: only the latter fails.
-            var response = await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/basic-qc", "{\"passed\":true}");
-            await Report("reminder registration", null, response);
+            var fromClient = await Caught(() => platform.Grains.GetGrain<GrainInterfaces.Cases.ICaseGrain>($"{world.Provider}:{viaClient.Scenario.LocalCaseId}")
+                .ReportBasicQc(new CommandContext(new Caller(ParticipantRole.Gdc, Cases.CaseScenario.Gdc), TestIds.Key()), viaClient.Tan, new GrainInterfaces.Cases.BasicQcOutcome(true, null, null)));
+            var response = await viaApi.Scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{viaApi.Tan}/basic-qc", "{\"passed\":true}");
+            await Report("reminder registration", fromClient, response);
+
+            // The reminder service hands the grain Npgsql's exception unchanged; the grains' filter converts it.
+            AssertReachesCallerAsStorageUnavailable(fromClient);
+            Assert.IsAssignableFrom<System.Data.Common.DbException>(fromClient!.InnerException);
             await response.AssertProblem(HttpStatusCode.ServiceUnavailable, "storage_unavailable");
         }
+    }
+
+    private async Task<(Cases.CaseScenario Scenario, string Tan)> ReceivedCase(string provider)
+    {
+        var scenario = await Cases.CaseScenario.Start(platform, provider);
+        var metadata = scenario.Metadata(Submissions.MetadataDocument.Panel);
+        var tan = metadata["submission"]!["tanG"]!.GetValue<string>();
+        await (await scenario.SubmitGenomic(metadata)).Read<GrainInterfaces.Cases.SubmissionAnswer>(HttpStatusCode.Created);
+        await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/receipt", "{}")).Read<GrainInterfaces.Cases.SubmissionView>();
+        return (scenario, tan);
     }
 
     private static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
