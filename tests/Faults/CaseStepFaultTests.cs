@@ -56,7 +56,8 @@ public sealed class CaseStepFaultTests(FaultsPlatformFixture platform)
         var command = run.Commands[step];
         Assert.Equal(["503 storage_unavailable"], command.Answer.FailedAttempts);
         var replay = await command.Replay();
-        Assert.Equal((command.Answer.Status, command.Answer.Body), (replay.Status, replay.Body));
+        Assert.Equal(command.Answer.Status, replay.Status);
+        Assert.Equal(command.Answer.Body, replay.Body); // byte for byte: a replay decides nothing anew
         Assert.Empty(world.Log.Forbidden);
         (await new Invariants(world, [run], platform.Database.ConnectionString).CheckCases()).AssertNone();
     }

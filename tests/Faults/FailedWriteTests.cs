@@ -73,7 +73,8 @@ public sealed class FailedWriteTests(FaultsPlatformFixture platform)
         var command = Assert.Single(AllCommands(world, run), c => c.Answer.FailedAttempts.Count > 0);
         Assert.Equal(["503 storage_unavailable"], command.Answer.FailedAttempts);
         var replay = await command.Replay();
-        Assert.Equal((command.Answer.Status, command.Answer.Body), (replay.Status, replay.Body));
+        Assert.Equal(command.Answer.Status, replay.Status);
+        Assert.Equal(command.Answer.Body, replay.Body); // byte for byte: a replay decides nothing anew
         (await new Invariants(world, [run], platform.Database.ConnectionString).CheckCases()).AssertNone();
     }
 

@@ -73,7 +73,17 @@ public sealed class FaultController
     {
         lock (_gate)
         {
-            if (_plan.TimeoutShare <= 0 || !_plan.MatchesCallee(calleeType) || _random.NextDouble() >= _plan.TimeoutShare)
+            if (!_plan.MatchesCallee(calleeType))
+            {
+                return null;
+            }
+
+            if (_plan.TimeoutNthCall is { } nth && _plan.Calls.Next() == nth)
+            {
+                return _plan.NthCallDelivered;
+            }
+
+            if (_plan.TimeoutShare <= 0 || _random.NextDouble() >= _plan.TimeoutShare)
             {
                 return null;
             }

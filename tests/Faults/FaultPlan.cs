@@ -19,6 +19,8 @@ public enum WritePhase
 /// <param name="TimeoutShare">Share of grain-to-grain calls to <paramref name="TimeoutCallees"/> that end in a TimeoutException.</param>
 /// <param name="TimeoutCallees">Callee grain types whose calls may time out; null = every platform grain type.</param>
 /// <param name="Seed">Seed of the silo's random source, so a failing chaos run can be repeated.</param>
+/// <param name="TimeoutNthCall">Time out exactly the Nth grain-to-grain call to <paramref name="TimeoutCallees"/> after arming.</param>
+/// <param name="NthCallDelivered">Whether that Nth call reaches the callee before it times out (answer lost) or not.</param>
 public sealed record FaultPlan(
     IReadOnlySet<string>? GrainTypes = null,
     int? FailNthWrite = null,
@@ -28,13 +30,18 @@ public sealed record FaultPlan(
     TimeSpan WriteLatency = default,
     double TimeoutShare = 0,
     IReadOnlySet<string>? TimeoutCallees = null,
-    int Seed = 11)
+    int Seed = 11,
+    int? TimeoutNthCall = null,
+    bool NthCallDelivered = false)
 {
     /// <summary>Counts matching writes for <see cref="FailNthWrite"/> across all silos armed with this
     /// plan (they share the instance: in-process silos), so "the Nth write" means the Nth in the
     /// cluster, not the Nth on each silo (a retry re-activating the grain on the other silo must not
     /// meet a second "first" write).</summary>
     public WriteCounter Writes { get; init; } = new();
+
+    /// <summary>The same for <see cref="TimeoutNthCall"/>.</summary>
+    public WriteCounter Calls { get; init; } = new();
 
     /// <summary>No faults: every write and call passes through untouched.</summary>
     public static readonly FaultPlan None = new();
@@ -43,13 +50,17 @@ public sealed record FaultPlan(
     public static FaultPlan NextWriteOf(string grainType, WritePhase phase) =>
         new(GrainTypes: new HashSet<string>(StringComparer.Ordinal) { grainType }, FailNthWrite: 1, NthPhase: phase);
 
+    /// <summary>The next grain-to-grain call to <paramref name="callee"/> times out, nothing else.</summary>
+    public static FaultPlan NextCallTo(string callee, bool delivered) =>
+        new(TimeoutCallees: new HashSet<string>(StringComparer.Ordinal) { callee }, TimeoutNthCall: 1, NthCallDelivered: delivered);
+
     public bool MatchesWrite(string grainType) => GrainTypes is null || GrainTypes.Contains(grainType);
 
     public bool MatchesCallee(string grainType) =>
         TimeoutCallees?.Contains(grainType) ?? PlatformGrainTypes.All.Contains(grainType);
 }
 
-/// <summary>A count shared by the silos of one test cluster.</summary>
+/// <summary>A count (of writes or calls) shared by the silos of one test cluster.</summary>
 public sealed class WriteCounter
 {
     private int _count;
