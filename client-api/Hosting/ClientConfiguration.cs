@@ -36,6 +36,7 @@ public static class ClientConfiguration
         }
 
         client.AddDashboard();
+        DatabaseExceptions.AllowOnTheWire(client.Services);
     }
 }
 

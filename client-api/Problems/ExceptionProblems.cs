@@ -20,7 +20,9 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
                 (bad.StatusCode, "bad_request", "Bad request", bad.Message),
             JsonException json =>
                 (StatusCodes.Status400BadRequest, "malformed_json", "Malformed request body", DescribeJson(json)),
-            _ when Find<StorageUnavailableException>(exception) is not null =>
+            // A database error that did not pass through the grains' filter (an activation's state
+            // read, a reminder write) arrives as the Npgsql exception itself, possibly wrapped.
+            _ when Find<StorageUnavailableException>(exception) is not null || Find<System.Data.Common.DbException>(exception) is not null =>
                 (StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "Storage temporarily unavailable",
                  "The platform's database could not be reached; nothing unsaved was kept. Retry with the same Idempotency-Key: a replay returns the first answer or decides again on stored state."),
             TimeoutException or OrleansException =>

@@ -58,6 +58,7 @@ public static class SiloConfiguration
 
         EventsConfiguration.AddPlatformEvents(silo, configuration);
         silo.AddIncomingGrainCallFilter<FailedCallFilter>();
+        DatabaseExceptions.AllowOnTheWire(silo.Services);
         silo.AddDashboard(o => o.HideTrace = true);
         if (SeedsOnStart(configuration))
         {

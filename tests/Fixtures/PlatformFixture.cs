@@ -67,8 +67,15 @@ public class PlatformFixture : IAsyncLifetime
 
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
+        ConfigureCluster(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>Lets a derived fixture add silo configurators that run after the platform's own
+    /// (e.g. fault injection wrapping the storage the platform registered).</summary>
+    protected virtual void ConfigureCluster(TestClusterBuilder builder)
+    {
     }
 
     protected async Task StartApiAsync()

@@ -6,7 +6,7 @@ namespace GenomDE.Orleans.Tests.Fixtures;
 /// <summary>The platform on a real, throwaway PostgreSQL (started here, removed afterwards; or an
 /// existing server named by <c>GENOMDE_TEST_POSTGRES</c>): ADO.NET membership, grain storage and
 /// reminders, schema applied by our own migrator.</summary>
-public sealed class PostgresPlatformFixture : PlatformFixture
+public class PostgresPlatformFixture : PlatformFixture
 {
     /// <summary>Short, so the overdue-report reminder fires within a test.</summary>
     public static readonly TimeSpan ReportDueAfter = TimeSpan.FromSeconds(30);
@@ -45,6 +45,7 @@ public sealed class PostgresPlatformFixture : PlatformFixture
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 

@@ -130,6 +130,28 @@ public sealed class TemporaryPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the private server ("fast": open connections are cut, as in a crash of the
+    /// database host) but keeps its data directory, so <see cref="StartServerAsync"/> brings the same
+    /// database back on the same port. Only for a server this instance started.</summary>
+    public async Task StopServerAsync(CancellationToken ct = default)
+    {
+        var (binDir, rootDir) = OwnServer();
+        await RunPgAsync(binDir, _runAsServiceUser, "pg_ctl", ["-D", Path.Combine(rootDir, "data"), "-m", "fast", "-w", "stop"], ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the server stopped by <see cref="StopServerAsync"/> again (same data, same port).</summary>
+    public async Task StartServerAsync(CancellationToken ct = default)
+    {
+        var (binDir, rootDir) = OwnServer();
+        await RunPgAsync(binDir, _runAsServiceUser, "pg_ctl",
+            ["-D", Path.Combine(rootDir, "data"), "-l", Path.Combine(rootDir, "server.log"), "-w", "-t", "60", "start"], ct).ConfigureAwait(false);
+    }
+
+    private (string BinDir, string RootDir) OwnServer() =>
+        _binDir is not null && _rootDir is not null
+            ? (_binDir, _rootDir)
+            : throw new InvalidOperationException($"The server is external ({ExternalServerVariable}); only a server started here can be restarted.");
+
     /// <summary>Stops the private server and deletes its directory, or drops the external database.</summary>
     public async ValueTask DisposeAsync()
     {
