@@ -75,7 +75,8 @@ public sealed class ReimbursementGrain(
                 return replay;
             }
 
-            var presented = await Task.WhenAll(tokens.Select(Present));
+            var looked = await Task.WhenAll(tokens.Select(Present));
+            var presented = looked.Select(l => l.Presented).ToArray();
             var claim = new ReimbursementClaim(context.Caller.ParticipantId, presented, state.State.Reimbursed is null ? [] : [this.GetPrimaryKeyString()]);
             var decision = ReimbursementRules.Decide(claim);
             var ours = decision.CaseKey is null || decision.CaseKey == this.GetPrimaryKeyString();
@@ -85,7 +86,11 @@ public sealed class ReimbursementGrain(
                 state.State.PaidBy = context.Caller.ParticipantId;
             }
 
-            var answer = new ClaimAnswer(decision, []);
+            // The answer names the tokens as the settlement will leave them, so it can be stored now
+            // and a replay answers exactly this.
+            var views = looked.Where(l => l.View is not null).Select(l => l.View!).DistinctBy(v => v.Code).ToDictionary(v => v.Code);
+            var answer = new ClaimAnswer(decision, [.. Settlements(decision).Where(x => views.ContainsKey(x.Code))
+                .Select(x => TokenSettlement.Apply(views[x.Code], x.Status, context.Caller.ParticipantId) ?? views[x.Code])]);
             state.State.Replies.Remember(context.RequestId, fingerprint, Result<ClaimAnswer>.Success(answer));
             var decided = new DecidedClaim(state.State.Outbox.Emitted + 1, decision, context.Caller.ParticipantId);
             state.State.Outbox.Emit($"/genomde/reimbursements/{this.GetPrimaryKeyString()}", this.GetPrimaryKeyString(), clock.GetUtcNow(), ClaimEvent(decided));
@@ -94,9 +99,8 @@ public sealed class ReimbursementGrain(
             state.State.Unapplied.Add(decided);
             if (await state.TryWriteAsync())
             {
-                IReadOnlyList<TokenView> views = [];
-                await relay.FlushAsync(async () => views = await Apply(decided));
-                return Result<ClaimAnswer>.Success(answer with { Tokens = views });
+                await relay.FlushAsync(() => Apply(decided));
+                return Result<ClaimAnswer>.Success(answer);
             }
         }
 
@@ -112,11 +116,10 @@ public sealed class ReimbursementGrain(
         }
     }
 
-    private async Task<IReadOnlyList<TokenView>> Apply(DecidedClaim decided)
+    private async Task Apply(DecidedClaim decided)
     {
-        var views = await Apply(decided.Decision, decided.PayerIk);
+        await Apply(decided.Decision, decided.PayerIk);
         _appliedThrough = Math.Max(_appliedThrough, decided.Sequence);
-        return views;
     }
 
     /// <summary>The claim's outcome for the payer that made it (and the LE whose case it names).</summary>
@@ -138,9 +141,21 @@ public sealed class ReimbursementGrain(
 
     /// <summary>Redeems the accepted tokens and tells the case; on a refusal the payer's valid
     /// tokens are marked presented by it (so no other payer can claim them).</summary>
-    private async Task<IReadOnlyList<TokenView>> Apply(ReimbursementDecision decision, string payerIk)
+    private async Task Apply(ReimbursementDecision decision, string payerIk)
     {
         if (decision.CaseKey is null || decision.CaseKey != this.GetPrimaryKeyString())
+        {
+            return;
+        }
+
+        await Task.WhenAll(Settlements(decision).Select(x => GrainFactory.GetGrain<ITokenGrain>(x.Code).Settle(x.Status, payerIk)));
+        await GrainFactory.GetGrain<ICaseGrain>(decision.CaseKey).RecordClaim(payerIk, decision.Accepted);
+    }
+
+    /// <summary>The tokens a decision on this case settles, and to what.</summary>
+    private List<(string Code, TokenStatus Status)> Settlements(ReimbursementDecision decision)
+    {
+        if (decision.CaseKey != this.GetPrimaryKeyString())
         {
             return [];
         }
@@ -149,9 +164,7 @@ public sealed class ReimbursementGrain(
             ? decision.Redeem.Select(code => (code, TokenStatus.Redeemed))
             : decision.TokenRefusals.Where(r => r.ConfirmationCode is not null).Select(r => (r.ConfirmationCode!, SettlementOf(r.Reason.Code, decision.ClaimRefusal!.Code)))
                 .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!.Value));
-        var views = await Task.WhenAll(settlements.DistinctBy(x => x.Code).Select(x => GrainFactory.GetGrain<ITokenGrain>(x.Code).Settle(x.Status, payerIk)));
-        await GrainFactory.GetGrain<ICaseGrain>(decision.CaseKey).RecordClaim(payerIk, decision.Accepted);
-        return views;
+        return [.. settlements.DistinctBy(x => x.Code)];
     }
 
     /// <summary>In a refused claim a genuine token the payer may bill later stays with it (presented);
@@ -163,11 +176,11 @@ public sealed class ReimbursementGrain(
         _ => null,
     };
 
-    private async Task<PresentedToken> Present(string text)
+    private async Task<(PresentedToken Presented, TokenView? View)> Present(string text)
     {
         var verification = MeldebestaetigungFormat.Verify(text);
         var code = verification.Token?.Code;
         var view = code is null ? null : await GrainFactory.GetGrain<ITokenGrain>(code).Get();
-        return new PresentedToken(text, verification, view?.Record);
+        return (new PresentedToken(text, verification, view?.Record), view);
     }
 }

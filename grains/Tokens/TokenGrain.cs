@@ -118,21 +118,12 @@ public sealed class TokenGrain(
     {
         await state.UpdateAsync(s =>
         {
-            var record = s.Token!.Record;
-            if (record.Status is TokenStatus.Redeemed or TokenStatus.Revoked || (record.Status == status && (record.PresentedBy ?? record.RedeemedBy) == payerIk))
+            if (TokenSettlement.Apply(s.Token!, status, payerIk) is not { } settled)
             {
                 return false; // final, or a repeated settlement
             }
 
-            s.Token = s.Token with
-            {
-                Record = record with
-                {
-                    Status = status,
-                    PresentedBy = payerIk,
-                    RedeemedBy = status == TokenStatus.Redeemed ? payerIk : null,
-                },
-            };
+            s.Token = settled;
             Emit(s, status.ToString().ToLowerInvariant());
             return true;
         });
