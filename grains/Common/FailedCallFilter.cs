@@ -20,7 +20,9 @@ public sealed class FailedCallFilter(ILogger<FailedCallFilter> logger) : IIncomi
         catch (Exception failure)
         {
             logger.LogWarning(failure, "{Grain}.{Method} failed; deactivating the activation", context.TargetId, context.MethodName);
-            context.TargetContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationError, failure, "failed call: unsaved state dropped"));
+            // No exception in the reason: Orleans would answer the calls queued behind this one with it;
+            // without one they are forwarded to a fresh activation that reads what storage holds.
+            context.TargetContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "failed call: unsaved state dropped"));
             if (failure is StorageUnavailableException || !IsStorageFault(failure))
             {
                 throw;
