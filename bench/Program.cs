@@ -125,11 +125,15 @@ public static class Program
         var rssBefore = ProcStats.RssBytes(silo.Pid);
         var heapBefore = await HeapProbe.LiveBytesAfterFullGc(silo.Pid, HeapTimeout);
 
-        // The measured lifecycles.
+        // The measured lifecycles, with the operator's feed read alongside for the event lag.
         var cpu = new CpuMeter(silo.Pid, postmaster);
+        var lag = EventLagProbe.Start(silo.BaseAddress, participants.Operator);
         var result = await RunLifecycles(lifecycle, options.Lifecycles, options.Concurrency, TimeSpan.FromSeconds(options.MaxSeconds),
             i => (providers[i / options.CasesPerProvider], Lifecycle.CaseId(run, i)), TimeSpan.FromSeconds(15), ct);
         var lifecycleCpu = cpu.Report();
+        await Task.Delay(TimeSpan.FromSeconds(1), ct); // the last events reach the feed
+        await lag.DisposeAsync();
+        var lagReport = lag.Report();
         var rssAfter = ProcStats.RssBytes(silo.Pid);
         var lifecycleRequests = recorder.Requests;
         var lifecycleErrors = recorder.Errors;
@@ -270,6 +274,7 @@ public static class Program
         Say(string.Create(CultureInfo.InvariantCulture,
             $"  lifecycles/s {lifecyclesPerSecond:F1}   requests/s {requestsPerSecond:F0}   requests per lifecycle {Lifecycle.RequestsPerLifecycle}   errors {lifecycleErrors}"));
         Say("  " + lifecycleCpu);
+        Say("  " + lagReport);
         foreach (var line in lifecycleTable)
         {
             Say(line);
@@ -299,8 +304,10 @@ public static class Program
         {
             var stateWrites = after.Writes("genomde_grain_state") - before.Writes("genomde_grain_state");
             var reminderWrites = after.Writes("genomde_reminders") - before.Writes("genomde_reminders");
+            var eventRows = after.Writes("genomde_events") - before.Writes("genomde_events");
+            var eventAppends = after.EventTransactions - before.EventTransactions;
             var versionWrites = after.VersionSum - before.VersionSum;
-            var perLifecycle = (double)(stateWrites + reminderWrites) / Math.Max(1, result.Completed);
+            var perLifecycle = (double)(stateWrites + reminderWrites + eventAppends) / Math.Max(1, result.Completed);
             Say("durable writes (pg_stat_user_tables, inserts+updates(+deletes) during the measured lifecycles):");
             foreach (var d in after.Delta(before))
             {
@@ -310,7 +317,9 @@ public static class Program
             Say(string.Create(CultureInfo.InvariantCulture,
                 $"  grain state writes {stateWrites} (cross-check: sum(version) grew by {versionWrites}, rows {before.Rows} -> {after.Rows}), reminder writes {reminderWrites}"));
             Say(string.Create(CultureInfo.InvariantCulture,
-                $"  durable writes per lifecycle = ({stateWrites} + {reminderWrites}) ÷ {result.Completed} = {perLifecycle:F2}"));
+                $"  event log: {eventRows} events in {eventAppends} append transactions (distinct xid; group commit) = {(double)eventRows / Math.Max(1, result.Completed):F1} events per lifecycle"));
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"  durable writes per lifecycle = (state {stateWrites} + reminders {reminderWrites} + event appends {eventAppends}) ÷ {result.Completed} = {perLifecycle:F2}"));
             Say("grain state rows after the lifecycles, by grain type (payload bytes as stored):");
             foreach (var line in payloads!)
             {
