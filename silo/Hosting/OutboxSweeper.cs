@@ -83,7 +83,7 @@ public sealed class OutboxSweeper(
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            SELECT grain_type, grain_id_extension
+            SELECT grain_type, grain_id_extension, grain_id_n1
               FROM genomde_grain_state
              WHERE service_id = @service
                AND grain_type = ANY(@types)
@@ -101,11 +101,19 @@ public sealed class OutboxSweeper(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            due.Add((reader.GetString(0), reader.GetString(1)));
+            if (KeyOf(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2)) is { } key)
+            {
+                due.Add((reader.GetString(0), key));
+            }
         }
 
         return due;
     }
+
+    /// <summary>Orleans stores a string key that reads as a number (an IK) as an integer key, without
+    /// the extension; IKs have nine digits, so the leading zeros come back with the format.</summary>
+    private static string? KeyOf(string grainType, string? extension, long n1) =>
+        extension ?? (grainType is "provider" or "payer" ? n1.ToString("D9", System.Globalization.CultureInfo.InvariantCulture) : null);
 }
 
 /// <summary>Section <c>Platform:OutboxSweep</c>.</summary>
