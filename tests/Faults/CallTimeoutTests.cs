@@ -5,8 +5,11 @@ namespace GenomDE.Orleans.Tests.Faults;
 
 /// <summary>Per callee grain type: the first grain-to-grain call to it during a full lifecycle times
 /// out, either before it was delivered or after the callee ran (its answer lost), as an Orleans call
-/// does. The participant gets 503 cluster_unavailable, retries with the same key, and in the end the
-/// case, its tokens, its inbox entries, its reporting rows and the statistics count it exactly once.</summary>
+/// does. A call made while a command decides fails the command with 503 cluster_unavailable and the
+/// participant retries with the same key; a call made as an effect (from an outbox, after the
+/// caller's write) fails no command and is repeated by the caller's retry timer
+/// (<see cref="FaultContract.FirstCall"/>). In the end the case, its tokens, its inbox entries, its
+/// reporting rows and the statistics count it exactly once.</summary>
 [Collection(FaultsCollectionDefinition.Name)]
 [Trait("Category", "Faults")]
 public sealed class CallTimeoutTests(FaultsPlatformFixture platform)
@@ -15,18 +18,20 @@ public sealed class CallTimeoutTests(FaultsPlatformFixture platform)
     public static TheoryData<string, bool> Callees()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var callee in new[]
-        {
-            "case", "tan-claim", "submission-locator", "submission-document", "node-inbox", "detailed-qc-sampling", "report-bucket",
-            "report-period", "statistics-shard", "token", "token-counter", "provider-token-days", "reimbursement", "node-directory",
-            "provider-directory", "payer-directory", "provider",
-        })
+        foreach (var callee in FaultContract.FirstCall.Keys.Order(StringComparer.Ordinal))
         {
             data.Add(callee, false);
             data.Add(callee, true);
         }
 
         return data;
+    }
+
+    [Fact]
+    public void Every_callee_is_a_platform_grain_type()
+    {
+        Assert.All(FaultContract.FirstCall.Keys, t => Assert.Contains(t, PlatformGrainTypes.All));
+        Assert.Equal(17, FaultContract.FirstCall.Count);
     }
 
     [Theory]
@@ -48,20 +53,12 @@ public sealed class CallTimeoutTests(FaultsPlatformFixture platform)
             platform.Faults.Disarm();
         }
 
+        Assert.Empty(world.Log.Forbidden);
+        var invariants = await Invariants.Settled(world, [run], platform.Database.ConnectionString,
+            async i => await (await i.CheckCases()).CheckStatisticsSince(before));
         var fault = Assert.Single(platform.Faults.Injected);
         Assert.Equal((delivered ? FaultKind.CallTimeoutAfterDelivery : FaultKind.CallTimeout, callee), (fault.Kind, fault.GrainType));
-        var command = Assert.Single(world.SetupCommands.Concat(run.Commands.Values), c => c.Answer.FailedAttempts.Count > 0);
-        Assert.Equal(["503 cluster_unavailable"], command.Answer.FailedAttempts);
-        var replay = await command.Replay();
-        Assert.Equal(command.Answer.Status, replay.Status);
-        Assert.Equal(command.Answer.Body, replay.Body); // byte for byte: a replay decides nothing anew
-        Assert.Empty(world.Log.Forbidden);
-
-        var invariants = await new Invariants(world, [run], platform.Database.ConnectionString).CheckCases();
-        var after = await Statistics(platform);
-        Assert.Equal(
-            (before.Cases + 1, before.Submissions + 2, before.TokensIssued + 2, before.ClaimsReimbursed + 1),
-            (after.Cases, after.Submissions, after.TokensIssued, after.ClaimsReimbursed));
+        await FailedWriteTests.AssertThePathsContract(callee, world, run, "503 cluster_unavailable", FaultContract.FirstCall[callee]);
         invariants.AssertNone();
     }
 

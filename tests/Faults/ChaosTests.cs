@@ -51,7 +51,13 @@ public sealed class ChaosTests(FaultsPlatformFixture platform)
         output?.WriteLine($"seed {Seed}, {Lifecycles} lifecycles in {DateTime.UtcNow - started:mm\\:ss}; {killed}");
         output?.WriteLine($"injected: {string.Join(", ", injected.GroupBy(f => f.Kind).Select(g => $"{g.Key}: {g.Count()}"))}");
         output?.WriteLine($"failed attempts: {log}");
-        var invariants = await (await new Invariants(world, burst.Runs, platform.Database.ConnectionString).CheckCases()).CheckFiguresOfAWholeDatabase();
+        // Effects that met a fault (and those of grains on the killed silo, repaired by the sweeper
+        // once the silo is declared dead) land after the answers: re-read until clean twice, at
+        // most a minute (a few retry-timer doublings plus the death declaration).
+        var invariants = await Invariants.Settled(world, burst.Runs, platform.Database.ConnectionString,
+            async i => await (await i.CheckCases()).CheckFiguresOfAWholeDatabase(), TimeSpan.FromSeconds(60));
+        output?.WriteLine($"invariants settled after {invariants.SettledAfter.TotalSeconds:0.#} s; " +
+            $"lifecycles that waited for their tokens: {burst.Runs.Count(r => r.TokensWaited > TimeSpan.FromMilliseconds(200))}, longest {burst.Runs.Max(r => r.TokensWaited).TotalSeconds:0.#} s");
         var broken = failures.Select(f => $"lifecycle failed: {f}")
             .Concat(log.Forbidden.Select(f => $"forbidden answer: {f}"))
             .Concat(invariants.Violations)

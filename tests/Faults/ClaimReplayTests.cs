@@ -2,12 +2,12 @@ using GenomDE.Orleans.Tests.Faults.Lifecycles;
 
 namespace GenomDE.Orleans.Tests.Faults;
 
-/// <summary>Found by <see cref="CallTimeoutTests"/> (callee reimbursement, not delivered): the answer
-/// to a claim and the answer to its replay with the same Idempotency-Key differ. No fault is needed
-/// to show it. Re-run after a fix: <c>dotnet test tests -- --filter-trait "Finding=claim-replay"</c>.</summary>
+/// <summary>Once a finding of <see cref="CallTimeoutTests"/> (callee reimbursement, not delivered):
+/// a replayed claim answered <c>"tokens":[]</c>. The claim's stored answer now names the tokens as
+/// the settlement leaves them, so a replay with the same Idempotency-Key answers the first answer
+/// byte for byte. No fault is needed to show it.</summary>
 [Collection(FaultsCollectionDefinition.Name)]
 [Trait("Category", "Faults")]
-[Trait("Finding", "claim-replay")]
 public sealed class ClaimReplayTests(FaultsPlatformFixture platform)
 {
     [Fact]

@@ -29,6 +29,6 @@ public sealed class DatabaseRestartTests(FaultsPlatformFixture platform)
         Assert.Empty(failures);
         Assert.True(log.Failures.Keys.Any(k => k.StartsWith("503 ", StringComparison.Ordinal)), $"no request met the restart: {log}");
         Assert.True(log.Forbidden.Count == 0, $"answers other than 503 problem+json while the database was away:\n{string.Join('\n', log.Forbidden.Take(10))}");
-        (await (await new Invariants(world, burst.Runs, platform.Database.ConnectionString).CheckCases()).CheckFiguresOfAWholeDatabase()).AssertNone();
+        (await Invariants.Settled(world, burst.Runs, platform.Database.ConnectionString, async i => await (await i.CheckCases()).CheckFiguresOfAWholeDatabase(), TimeSpan.FromSeconds(60))).AssertNone();
     }
 }

@@ -23,9 +23,15 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner, FaultControl
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await inner.ReadStateAsync(stateName, grainId, grainState);
-        if (faults.LastProbeOf(grainId) is { } probe && probe.IsProbing(grainState))
+        if (faults.LastProbeOf(grainId) is { } probe && probe.IsProbing(grainState) && !probe.ReloadedInPlace)
         {
+            // Still inside the failing activation's turn (its reload after the failed write), so no
+            // other call has run on it and no other activation of the grain exists yet: compare its
+            // own state object with storage now. For a write made as an effect this is the only
+            // moment to look, since no participant sees a failed attempt and the retry timer moves
+            // storage on soon.
             probe.ReloadedInPlace = true;
+            probe.AtReload = (probe.Live(), await probe.Stored());
         }
     }
 

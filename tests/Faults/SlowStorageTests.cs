@@ -33,6 +33,6 @@ public sealed class SlowStorageTests(FaultsPlatformFixture platform)
         Assert.True(clock.Elapsed >= latency * 10, $"the lifecycle took {clock.Elapsed}, less than its delayed writes");
         Assert.Empty(platform.Faults.Injected);
         Assert.Equal(0, world.Log.Retries);
-        (await new Invariants(world, [run], platform.Database.ConnectionString).CheckCases()).AssertNone();
+        (await Invariants.Settled(world, [run], platform.Database.ConnectionString, i => i.CheckCases())).AssertNone();
     }
 }

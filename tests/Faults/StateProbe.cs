@@ -14,6 +14,10 @@ public sealed class StateProbe(object activationState, Func<StateSnapshot> live,
     /// proof that <see cref="Live"/> looks at the activation's own memory, not at a copy.</summary>
     public bool ReloadedInPlace { get; set; }
 
+    /// <summary>The activation's state and the stored state, read the moment the activation re-read
+    /// its state after the failed write (in the storage, within the activation's turn).</summary>
+    public (StateSnapshot Live, StateSnapshot Stored)? AtReload { get; set; }
+
     public StateSnapshot Live() => live();
 
     /// <summary>True when <paramref name="grainState"/> is the activation state object this probe watches.</summary>

@@ -21,6 +21,69 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
 
     public IReadOnlyList<string> Violations => _violations;
 
+    /// <summary>How long the platform may take to settle after the last answer: effects that failed
+    /// are retried by their writer's timer (200 ms doubling to 30 s), so one or two failures on the
+    /// same effect land within a few seconds; 30 s is far beyond that and still bounded.</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the checks took to come out clean (twice in a row), or to give up.</summary>
+    public TimeSpan SettledAfter { get; private set; }
+
+    /// <summary>Runs <paramref name="check"/> on fresh reads until it finds nothing twice in a row
+    /// (a second read a second later, so a late double is not missed) or <paramref name="within"/>
+    /// has passed; returns the last result. Effects (inboxes, tokens, reporting rows, statistics)
+    /// follow a command's answer from its outbox, so a single read right after the answers may see
+    /// them not yet done; a loss stays a violation however long one waits, a double too.</summary>
+    public static async Task<Invariants> Settled(
+        FaultWorld world, IReadOnlyList<LifecycleRun> runs, string connectionString, Func<Invariants, Task<Invariants>> check, TimeSpan? within = null)
+    {
+        var started = DateTime.UtcNow;
+        var deadline = started + (within ?? SettleTime);
+        var clean = 0;
+        while (true)
+        {
+            var invariants = await check(new Invariants(world, runs, connectionString));
+            clean = invariants._violations.Count == 0 ? clean + 1 : 0;
+            if (clean == 2 || (clean == 0 && DateTime.UtcNow >= deadline))
+            {
+                invariants.SettledAfter = DateTime.UtcNow - started;
+                return invariants;
+            }
+
+            await Task.Delay(clean == 1 ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    /// <summary>Since <paramref name="before"/> (read just before the claim) the statistics count
+    /// exactly one more reimbursed claim and one more reimbursed case per complete run.</summary>
+    public async Task<Invariants> CheckClaimSince(PlatformStatistics before)
+    {
+        var after = await Statistics(world);
+        Expect("statistics: claims reimbursed (delta since the claim)", Complete.Count(), after.ClaimsReimbursed - before.ClaimsReimbursed);
+        Expect("statistics: cases reimbursed (delta since the claim)", Complete.Count(),
+            after.CasesByStatus.GetValueOrDefault("reimbursed") - before.CasesByStatus.GetValueOrDefault("reimbursed"));
+        return this;
+    }
+
+    /// <summary>The platform statistics as the operator reads them.</summary>
+    public static async Task<PlatformStatistics> Statistics(FaultWorld world) =>
+        (await FaultWorld.Expect(world.Operator.Get("/api/v1/statistics"), "statistics")).Read<PlatformStatistics>();
+
+    /// <summary>The statistics moved from <paramref name="before"/> by exactly what the runs did:
+    /// one case each, two submissions each, two tokens and one reimbursed claim per complete run.</summary>
+    public async Task<Invariants> CheckStatisticsSince(PlatformStatistics before)
+    {
+        var after = await Statistics(world);
+        var complete = Complete.Count();
+        Expect("statistics: cases (delta)", runs.Count, after.Cases - before.Cases);
+        Expect("statistics: submissions (delta)", 2 * runs.Count, after.Submissions - before.Submissions);
+        Expect("statistics: tokens issued (delta)", 2 * complete, after.TokensIssued - before.TokensIssued);
+        Expect("statistics: claims reimbursed (delta)", complete, after.ClaimsReimbursed - before.ClaimsReimbursed);
+        Expect("statistics: cases reimbursed (delta)", complete,
+            after.CasesByStatus.GetValueOrDefault("reimbursed") - before.CasesByStatus.GetValueOrDefault("reimbursed"));
+        return this;
+    }
+
     /// <summary>Everything that holds for one LE's cases, whatever else the database holds.</summary>
     public async Task<Invariants> CheckCases()
     {
@@ -39,16 +102,8 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
     {
         var complete = Complete.Count();
         var open = Open.Count();
-        // The feed runs inside each command, so the figures should be exact at once; a few seconds of
-        // patience separate "late" from "lost" in the report.
-        PlatformStatistics statistics;
-        var patience = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        do
-        {
-            statistics = (await FaultWorld.Expect(world.Operator.Get("/api/v1/statistics"), "statistics")).Read<PlatformStatistics>();
-        }
-        while (statistics.CasesByStatus.GetValueOrDefault("reimbursed") != complete && DateTime.UtcNow < patience && await Pause());
-
+        // The feed follows each command from its outbox: read once per check; Settled re-reads.
+        var statistics = await Statistics(world);
         Expect("statistics: cases", runs.Count, statistics.Cases);
         Expect("statistics: cases reimbursed", complete, statistics.CasesByStatus.GetValueOrDefault("reimbursed"));
         Expect("statistics: cases data_transferred", open, statistics.CasesByStatus.GetValueOrDefault("data_transferred"));
@@ -77,14 +132,9 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
         return this;
     }
 
-    private static async Task<bool> Pause()
-    {
-        await Task.Delay(500);
-        return true;
-    }
-
     public void AssertNone() =>
-        Assert.True(_violations.Count == 0, $"{_violations.Count} invariant violations:\n{string.Join('\n', _violations.Take(60))}");
+        Assert.True(_violations.Count == 0,
+            $"{_violations.Count} invariant violations (still after {SettledAfter.TotalSeconds:0.#} s):\n{string.Join('\n', _violations.Take(60))}");
 
     private async Task CaseStatuses()
     {

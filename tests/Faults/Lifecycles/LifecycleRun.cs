@@ -42,6 +42,13 @@ public sealed class LifecycleRun(FaultWorld world)
     /// <summary>Called before each command is first sent (e.g. to arm a fault for exactly that step).</summary>
     public Func<string, Task>? BeforeStep { get; set; }
 
+    /// <summary>How long the LE may wait for its two Meldebestätigungen after both reports were
+    /// accepted (issued from the case's outbox; its retry timer doubles from 200 ms).</summary>
+    public static readonly TimeSpan TokenPatience = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the LE waited for its tokens after the reports (zero when they were there at once).</summary>
+    public TimeSpan TokensWaited { get; private set; }
+
     /// <summary>Every command sent, by step name, with the answer it finally got.</summary>
     public IReadOnlyDictionary<string, SentCommand> Commands => _commands;
 
@@ -72,9 +79,26 @@ public sealed class LifecycleRun(FaultWorld world)
         await Command("cdn-report", world.ClinicalNode, "/api/v1/reports", CaseScenario.Report(Clinical, true, world.Provider).ToJsonString());
         progress?.Invoke("reported");
 
-        var tokens = (await FaultWorld.Expect(world.Hospital.Get("/api/v1/tokens"), $"tokens of {CaseKey}")).Read<List<TokenView>>();
-        var delivered = tokens.Where(t => t.Tan == TanG || t.Tan == TanC).Select(t => t.Record.Token.Delivered).ToList();
-        Assert.True(delivered.Count == 2, $"{CaseKey}: expected the G and C token after both reports, the LE's list has {delivered.Count}");
+        // The Meldebestätigung is issued from the case's outbox after the report's write: when that
+        // issuance met a fault, the token follows a moment later (the case's retry timer). Wait for it,
+        // bounded; a token that never comes is a loss.
+        var started = DateTime.UtcNow;
+        List<string> delivered;
+        while (true)
+        {
+            var tokens = (await FaultWorld.Expect(world.Hospital.Get("/api/v1/tokens"), $"tokens of {CaseKey}")).Read<List<TokenView>>();
+            delivered = [.. tokens.Where(t => t.Tan == TanG || t.Tan == TanC).Select(t => t.Record.Token.Delivered)];
+            if (delivered.Count >= 2 || DateTime.UtcNow - started > TokenPatience)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.True(delivered.Count == 2,
+            $"{CaseKey}: expected the G and C token within {TokenPatience.TotalSeconds} s after both reports, the LE's list has {delivered.Count}");
+        TokensWaited = DateTime.UtcNow - started;
         var claim = await Command("claim", world.Insurer, "/api/v1/claims", System.Text.Json.JsonSerializer.Serialize(new { tokens = delivered }, Http.Json));
         Assert.True(claim.Read<ClaimAnswer>().Decision.Accepted, $"{CaseKey}: claim refused: {claim.Body}");
         progress?.Invoke("reimbursed");
