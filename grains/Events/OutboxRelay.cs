@@ -22,6 +22,9 @@ public sealed class OutboxRelay(IEventLog log, ILogger<OutboxRelay> logger)
     private IGrainTimer? _retry;
     private TimeSpan _retryDelay = FirstRetry;
 
+    /// <summary>Why the last flush failed (null after a successful one).</summary>
+    public Exception? LastFailure { get; private set; }
+
     /// <summary>Binds the relay to its grain at activation. When the stored outbox holds events,
     /// the activation before may have died between its write and their effects: repeat both soon
     /// (<paramref name="repairEffects"/> re-applies everything the state implies; idempotent).</summary>
@@ -48,7 +51,8 @@ public sealed class OutboxRelay(IEventLog log, ILogger<OutboxRelay> logger)
     /// earlier attempt failed, the full repair) and publishes the outbox. Never throws: a failure is
     /// retried by a timer that keeps the activation alive until it succeeds, and the command that
     /// caused it has already been stored and answered.</summary>
-    public async Task FlushAsync(Func<Task> effects)
+    /// <returns>False when the flush failed and is left to the retry timer.</returns>
+    public async Task<bool> FlushAsync(Func<Task> effects)
     {
         ArgumentNullException.ThrowIfNull(effects);
         try
@@ -57,18 +61,22 @@ public sealed class OutboxRelay(IEventLog log, ILogger<OutboxRelay> logger)
             _effectsOwed = false;
             await PublishAsync();
             StopRetry();
+            LastFailure = null;
+            return true;
         }
         catch (Exception failure)
         {
             _effectsOwed = true;
+            LastFailure = failure;
             logger.LogWarning(failure, "Outbox of {Grain} not flushed; retrying in {Delay}", _grain?.GetGrainId(), _retryDelay);
             ScheduleRetry(_retryDelay);
             _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, MaxRetry.Ticks));
+            return false;
         }
     }
 
     /// <summary>Repairs and publishes whatever is owed (the sweeper and the retry timer call this).</summary>
-    public Task FlushOwedAsync() => FlushAsync(() => Task.CompletedTask);
+    public Task<bool> FlushOwedAsync() => FlushAsync(() => Task.CompletedTask);
 
     private async Task PublishAsync()
     {

@@ -145,8 +145,8 @@ public sealed class NodeGrain(
         {
             if (state.State.Replies.Find(context.RequestId, fingerprint) is { } replay)
             {
-                await relay.FlushOwedAsync(); // the first attempt may have stored its change but died before the directory heard of it
-                return replay;
+                // The first attempt may have stored its change but died before the directory heard of it.
+                return await relay.FlushOwedAsync() ? replay : DirectoryBehind<NodeView>();
             }
 
             var result = await decide(state.State.Node);
@@ -160,8 +160,7 @@ public sealed class NodeGrain(
             state.State.Replies.Remember(context.RequestId, fingerprint, result);
             if (await state.TryWriteAsync())
             {
-                await relay.FlushAsync(() => Directory.Upsert(result.Value!));
-                return result;
+                return await relay.FlushAsync(() => Directory.Upsert(result.Value!)) ? result : DirectoryBehind<NodeView>();
             }
 
             // Another activation wrote first: let the directory see what it stored, then decide again on it.
@@ -172,6 +171,18 @@ public sealed class NodeGrain(
         }
 
         return DomainError.Conflict("concurrent_update", "Concurrent update", $"Node '{ApplicationId}' kept changing during this request; retry with the same Idempotency-Key.");
+    }
+
+    /// <summary>Node commands answer only once the directory knows the change: the operator's next
+    /// command finds the node through it, and submissions ask it whether the node is approved. So a
+    /// directory that could not be told fails the command with the reason (a timeout: 503
+    /// cluster_unavailable; its storage: 503 storage_unavailable); the retry with the same key answers
+    /// the stored reply once the directory has caught up. Cases, by contrast, answer at once and let
+    /// their effects follow.</summary>
+    private Result<T> DirectoryBehind<T>()
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(relay.LastFailure ?? new StorageUnavailableException("The node directory could not be updated yet. Retry with the same Idempotency-Key."));
+        return default!;
     }
 
     /// <summary>One event per lifecycle transition; the node itself hears of it once it has its ID.</summary>

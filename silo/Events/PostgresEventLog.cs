@@ -12,7 +12,9 @@ namespace GenomDE.Orleans.Silo.Events;
 /// running, so a position never moves past an event that commits later. See 005_events.sql.</summary>
 public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataSource = false) : IEventLog, IAsyncDisposable
 {
-    private const string Columns = "xid::text, seq, event_id, type, source, subject, time, data::text, audience, ordering_key";
+    // The text of the xid under its own name: a bare "xid::text" would be named xid, and ORDER BY xid
+    // would then sort by that text ("1001" before "802") instead of the xid8.
+    private const string Columns = "xid::text AS xid_text, seq, event_id, type, source, subject, time, data::text, audience, ordering_key";
 
     public async Task AppendAsync(IReadOnlyList<PlatformEvent> events, CancellationToken cancellationToken = default)
     {
@@ -21,29 +23,25 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataS
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, tx);
-        foreach (var e in events)
-        {
-            var command = new NpgsqlBatchCommand("""
-                INSERT INTO genomde_events (event_id, type, source, subject, time, data, audience, ordering_key)
-                VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)
-                ON CONFLICT (event_id) DO NOTHING
-                """);
-            command.Parameters.Add(new NpgsqlParameter { Value = e.Id });
-            command.Parameters.Add(new NpgsqlParameter { Value = e.Type });
-            command.Parameters.Add(new NpgsqlParameter { Value = e.Source });
-            command.Parameters.Add(new NpgsqlParameter { Value = e.Subject });
-            command.Parameters.Add(new NpgsqlParameter { Value = e.Time.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(e.Data) });
-            command.Parameters.Add(new NpgsqlParameter { Value = e.Audience.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = e.OrderingKey });
-            batch.BatchCommands.Add(command);
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        // One statement (one implicit transaction) for the whole batch: no open transaction is ever
+        // left between statements, because an open transaction holds back every reader's horizon.
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO genomde_events (event_id, type, source, subject, time, data, audience, ordering_key)
+            SELECT e.event_id, e.type, e.source, e.subject, e.time, e.data::jsonb, string_to_array(e.audience, chr(31)), e.ordering_key
+              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[])
+                   WITH ORDINALITY AS e(event_id, type, source, subject, time, data, audience, ordering_key, n)
+             ORDER BY e.n
+            ON CONFLICT (event_id) DO NOTHING
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Id).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Type).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Source).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Subject).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Time.ToUniversalTime()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => JsonSerializer.Serialize(e.Data)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => string.Join('\u001f', e.Audience)).ToArray() }); // unit separator: never in an audience entry
+        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.OrderingKey).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<EventPage> ReadAsync(EventPosition? after, int limit, string? audience, string? typePrefix, CancellationToken cancellationToken = default)

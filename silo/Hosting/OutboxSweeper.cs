@@ -61,11 +61,35 @@ public sealed class OutboxSweeper(
         try
         {
             var due = await DueGrainsAsync(sinceLastWrite, cancellationToken);
-            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-                async (grain, _) => await grains.GetGrain(GrainId.Create(grain.Type, grain.Key)).AsReference<IOutboxGrain>().FlushOutbox());
+            var pending = due;
+            for (var round = 1; pending.Count > 0 && round <= options.Value.Rounds; round++)
+            {
+                if (round > 1)
+                {
+                    await Task.Delay(options.Value.RetryDelay, cancellationToken);
+                }
+
+                // One grain that cannot be reached now (its silo not yet declared dead, a timeout)
+                // must not stop the others: it is called again in the next round.
+                var failed = new System.Collections.Concurrent.ConcurrentBag<(string Type, string Key)>();
+                await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                    async (grain, _) =>
+                    {
+                        try
+                        {
+                            await grains.GetGrain(GrainId.Create(grain.Type, grain.Key)).AsReference<IOutboxGrain>().FlushOutbox();
+                        }
+                        catch (Exception failure) when (failure is not OperationCanceledException)
+                        {
+                            failed.Add(grain);
+                        }
+                    });
+                pending = [.. failed];
+            }
+
             if (due.Count > 0)
             {
-                logger.LogInformation("Outbox sweep called {Count} grains", due.Count);
+                logger.LogInformation("Outbox sweep called {Count} grains; {Unreached} could not be reached", due.Count, pending.Count);
             }
 
             return due.Count;
@@ -128,4 +152,9 @@ public sealed class SweeperOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan StartDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Grains that could not be reached are called again, this many rounds in all.</summary>
+    public int Rounds { get; set; } = 5;
+
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -34,6 +34,32 @@ public sealed class PostgresEventLogTests(PostgresPlatformFixture platform) : IA
     }
 
     [Fact]
+    public async Task Positions_order_by_the_transaction_id_as_a_number_not_as_text()
+    {
+        // xids of different digit counts: as text "10" sorts before "9", as xid8 after it.
+        var ik = TestIds.Ik();
+        var (later, earlier) = (SyntheticEvents.Case(ik), SyntheticEvents.Case(ik));
+        await using (var insert = _dataSource.CreateCommand("""
+            INSERT INTO genomde_events (xid, event_id, type, source, subject, time, data, audience, ordering_key)
+            VALUES ('10'::xid8, $1, 't', 's', 's', now(), '{}', $3, 'k'), ('9'::xid8, $2, 't', 's', 's', now(), '{}', $3, 'k')
+            """))
+        {
+            insert.Parameters.AddWithValue(later.Id);
+            insert.Parameters.AddWithValue(earlier.Id);
+            insert.Parameters.AddWithValue(new[] { Audiences.Provider(ik) });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var first = await Log.ReadAsync(null, 1, Audiences.Provider(ik), null);
+        var second = await Log.ReadAsync(first.Next, 1, Audiences.Provider(ik), null);
+        var end = await Log.ReadAsync(second.Next, 1, Audiences.Provider(ik), null);
+
+        Assert.Equal([earlier.Id, later.Id], first.Events.Concat(second.Events).Select(e => e.Id));
+        Assert.Equal((9L, 10L), (first.Next!.Major, second.Next!.Major));
+        Assert.Empty(end.Events);
+    }
+
+    [Fact]
     public async Task A_reader_never_passes_an_event_whose_transaction_commits_later()
     {
         var ik = TestIds.Ik();

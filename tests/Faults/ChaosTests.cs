@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Net;
+using GenomDE.Orleans.GrainInterfaces.Webhooks;
+using GenomDE.Orleans.Tests.Events;
 using GenomDE.Orleans.Tests.Faults.Lifecycles;
+using GenomDE.Orleans.Tests.Fixtures;
 
 namespace GenomDE.Orleans.Tests.Faults;
 
@@ -21,6 +25,12 @@ public sealed class ChaosTests(FaultsPlatformFixture platform)
     {
         var log = new RetryLog();
         var world = await FaultWorld.Create(platform, log);
+
+        // The operator follows every event by webhook (a receiver that refuses each first attempt).
+        await using var receiver = await WebhookReceiver.StartAsync(failuresPerMessage: 1);
+        var hook = await (await platform.Operator().PostJson("/api/v1/webhooks", new { url = receiver.Url.ToString(), types = new[] { "*" } }, TestIds.Key()))
+            .Read<WebhookWithSecret>(HttpStatusCode.Created);
+        receiver.Secrets.Add(hook.Secret);
         var plan = new FaultPlan(BeforeCommitShare: 0.025, AfterCommitShare: 0.025, TimeoutShare: 0.02, Seed: Seed);
         var burst = new Burst(world, Lifecycles, concurrency: 8);
         var injected = new List<InjectedFault>();
@@ -58,13 +68,17 @@ public sealed class ChaosTests(FaultsPlatformFixture platform)
             async i => await (await i.CheckCases()).CheckFiguresOfAWholeDatabase(), TimeSpan.FromSeconds(60));
         output?.WriteLine($"invariants settled after {invariants.SettledAfter.TotalSeconds:0.#} s; " +
             $"lifecycles that waited for their tokens: {burst.Runs.Count(r => r.TokensWaited > TimeSpan.FromMilliseconds(200))}, longest {burst.Runs.Max(r => r.TokensWaited).TotalSeconds:0.#} s");
+        // Every case's events exactly once in the operator's feed, and every one at the webhook.
+        var events = await EventInvariants.Check(platform.Operator(), burst.Runs, receiver, TimeSpan.FromSeconds(90), platform.Database.ConnectionString);
         var broken = failures.Select(f => $"lifecycle failed: {f}")
             .Concat(log.Forbidden.Select(f => $"forbidden answer: {f}"))
             .Concat(invariants.Violations)
+            .Concat(events)
             .ToList();
         Assert.True(injected.Count > 0, "no fault was injected; the run proves nothing");
         Assert.StartsWith("killed", killed, StringComparison.Ordinal);
-        Assert.True(broken.Count == 0, $"seed {Seed}: {broken.Count} problems:\n{string.Join('\n', broken.Take(80))}");
+        var kinds = broken.GroupBy(p => System.Text.RegularExpressions.Regex.Replace(p, @"[0-9]+:CASE-[0-9a-f]+|/genomde/\S+|\b[0-9]+\b", "#")).Select(g => $"{g.Count()} × {g.Key}");
+        Assert.True(broken.Count == 0, $"seed {Seed}: {broken.Count} problems:\n{string.Join('\n', kinds.Take(30))}\n{string.Join('\n', broken.Take(40))}");
     }
 
     private static int Setting(string name, int fallback) =>

@@ -39,7 +39,7 @@ public static class FaultContract
         ["detailed-qc-sampling"] = FaultPath.Decision, // basic QC decides detailed-QC sampling
 
         // Effects from an outbox, after the writer's write.
-        ["node-directory"] = FaultPath.Effect, // the node's upsert after apply (its later ClaimNodeId in approve is a decision-path write)
+        ["node-directory"] = FaultPath.Decision, // the node's upsert after apply: node commands answer only once the directory knows (NodeGrain.DirectoryBehind)
         ["provider-directory"] = FaultPath.Effect, // the provider's upsert after registration
         ["payer-directory"] = FaultPath.Effect, // the payer's upsert after registration
         ["node-inbox"] = FaultPath.Effect, // the case's inbox upserts after a submission
@@ -79,6 +79,6 @@ public static class FaultContract
         ["provider-token-days"] = FaultPath.Effect, // the LE's day index, from the case after the report's write
         ["provider-directory"] = FaultPath.Effect, // the provider's upsert after registration
         ["payer-directory"] = FaultPath.Effect, // the payer's upsert after registration
-        ["node-directory"] = FaultPath.Effect, // the node's upsert after apply (ClaimNodeId in approve comes later)
+        ["node-directory"] = FaultPath.Decision, // the node's upsert after apply: node commands answer only once the directory knows
     };
 }

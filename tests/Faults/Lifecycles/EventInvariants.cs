@@ -32,7 +32,7 @@ public static class EventInvariants
     }
 
     /// <summary>Problems found, waiting (bounded) for effects that are still being retried.</summary>
-    public static async Task<List<string>> Check(HttpClient operatorClient, IReadOnlyList<LifecycleRun> runs, WebhookReceiver? receiver, TimeSpan patience)
+    public static async Task<List<string>> Check(HttpClient operatorClient, IReadOnlyList<LifecycleRun> runs, WebhookReceiver? receiver, TimeSpan patience, string? connectionString = null)
     {
         var until = DateTime.UtcNow + patience;
         while (true)
@@ -40,11 +40,38 @@ public static class EventInvariants
             var problems = await CheckOnce(operatorClient, runs, receiver);
             if (problems.Count == 0 || DateTime.UtcNow > until)
             {
+                if (problems.Count > 0 && connectionString is not null)
+                {
+                    var (feed, next) = await FullCaseFeedTests.Feed.All(operatorClient, "/api/v1/events");
+                    GrainInterfaces.Events.EventCursor.TryDecode(next, out var end);
+                    problems.Insert(0, $"operator feed: {feed.Count} events, {feed.Select(e => e.Id).Distinct().Count()} distinct, ends at ({end.Major}, {end.Minor}); " + await Diagnose(connectionString, end));
+                }
+
                 return problems;
             }
 
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>Rows in the table against the readers' horizon, to tell a lost event from a hidden one.</summary>
+    private static async Task<string> Diagnose(string connectionString, GrainInterfaces.Events.EventPosition end)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM genomde_events),
+                   (SELECT count(*) FROM genomde_events WHERE xid < pg_snapshot_xmin(pg_current_snapshot())),
+                   pg_snapshot_xmin(pg_current_snapshot())::text,
+                   (SELECT string_agg(pid || ':' || state || ':' || coalesce(backend_xid::text, '-') || ':' || left(query, 60), ' | ') FROM pg_stat_activity WHERE backend_xid IS NOT NULL),
+                   (SELECT count(*) FROM genomde_events WHERE (xid, seq) > ($1::text::xid8, $2)),
+                   (SELECT min(xid)::text || '/' || max(xid)::text || '/' || min(seq) || '/' || max(seq) FROM genomde_events)
+            """, connection);
+        command.Parameters.AddWithValue(end.Major.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue(end.Minor);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return $"event table: {reader.GetInt64(0)} rows, {reader.GetInt64(1)} below the horizon {reader.GetString(2)}, {reader.GetInt64(4)} after the feed's end, xid/seq ranges {reader.GetString(5)}; transactions holding xids: {(reader.IsDBNull(3) ? "none" : reader.GetString(3))}";
     }
 
     private static async Task<List<string>> CheckOnce(HttpClient operatorClient, IReadOnlyList<LifecycleRun> runs, WebhookReceiver? receiver)
@@ -55,7 +82,7 @@ public static class EventInvariants
         foreach (var run in runs.Where(r => r.Reached is not null))
         {
             var mine = byCase.GetValueOrDefault(run.CaseKey) ?? [];
-            var counts = mine.Where(e => e.Type != "case.detailed_qc_selected").GroupBy(e => e.Type).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var counts = mine.Where(e => e.Type is not ("case.detailed_qc_selected" or "case.report_overdue")).GroupBy(e => e.Type).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var expected = Expected(run.Reached!.Value);
             foreach (var type in expected.Keys.Union(counts.Keys))
             {
@@ -68,6 +95,13 @@ public static class EventInvariants
             if (mine.Count(e => e.Type == "case.detailed_qc_selected") > 1)
             {
                 problems.Add($"{run.CaseKey}: detailed QC selected more than once");
+            }
+
+            // Open submissions may become overdue (the faults fixture's deadline is 30 s), once per submission at most.
+            var overdue = mine.Count(e => e.Type == "case.report_overdue");
+            if (overdue > (run.Reached == LifecycleRun.Stop.AfterQc ? 2 : 0))
+            {
+                problems.Add($"{run.CaseKey}: {overdue} × case.report_overdue");
             }
 
             if (receiver is not null)
