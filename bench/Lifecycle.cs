@@ -125,8 +125,8 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
     }
 
     /// <summary>A day of 2024-Q4 (the conformance example is dated 2024-10-28), fixed per case: real
-    /// submissions arrive over a quarter, not all on one day, and the reporting grains are keyed by
-    /// submission day.</summary>
+    /// submissions arrive over a quarter, not all on one day, and a row waits in the bucket of its
+    /// submission day until its receipt moves it to the receipt day's.</summary>
     public static string SubmissionDate(string localCaseId)
     {
         var hash = 2166136261u;

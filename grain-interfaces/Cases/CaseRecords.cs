@@ -22,7 +22,8 @@ public sealed record BasicQcOutcome(
 /// <see cref="LibraryType"/> is the sequencing the node's report must name (genomic: the index
 /// donor's most expensive; clinical: when known), null when unknown.
 /// <see cref="ClinicalDataNodeId"/> is the CDN a genomic submission names for the case's clinical half.
-/// <see cref="Genomic"/> is the study design and donors of a genomic submission (for the quarterly report).</summary>
+/// <see cref="Genomic"/> is the study design and donors of a genomic submission (for the quarterly report).
+/// <see cref="ReceivedAt"/> is when the node confirmed the data arrived (it places the submission in a reporting quarter).</summary>
 [GenerateSerializer, Immutable, Alias("genomde.submission-view")]
 public sealed record SubmissionView(
     [property: Id(0)] string Tan,
@@ -43,7 +44,8 @@ public sealed record SubmissionView(
     [property: Id(15)] DateTimeOffset SubmittedAt,
     [property: Id(16)] string? ClinicalDataNodeId = null,
     [property: Id(17)] ConfirmationOutcome? Confirmation = null,
-    [property: Id(18)] GenomicProfile? Genomic = null)
+    [property: Id(18)] GenomicProfile? Genomic = null,
+    [property: Id(19)] DateTimeOffset? ReceivedAt = null)
 {
     public bool IsTest => SubmissionType == SubmissionType.Test;
 

@@ -1,42 +1,57 @@
+using GenomDE.Orleans.GrainInterfaces.Events;
 using Orleans.Concurrency;
 
 namespace GenomDE.Orleans.GrainInterfaces.Reporting;
 
-/// <summary>The rows of one partition (node ID or "cases"), day and shard; key
-/// <see cref="ReportKeys.Bucket"/>. Fed by the case grains; small by construction.</summary>
+/// <summary>The submission rows of one node, day and shard; key <see cref="ReportKeys.Bucket"/>.
+/// Written by the reporting projector only, one write per batch; small by construction.</summary>
 [Alias("genomde.IReportBucketGrain")]
 public interface IReportBucketGrain : IGrainWithStringKey
 {
-    /// <summary>Keeps the row when it is newer than the stored one; idempotent.</summary>
-    [Alias("Upsert")]
-    Task Upsert(ReportFact fact);
+    /// <summary>Keeps each row unless the bucket holds a newer revision of it; idempotent.</summary>
+    [Alias("Apply")]
+    Task Apply(IReadOnlyList<ReportFact> facts);
 
+    /// <summary>The live rows (no tombstones).</summary>
     [Alias("Facts"), ReadOnly]
     Task<IReadOnlyList<ReportFact>> Facts();
 }
 
-/// <summary>One partition's counters of one quarter and shard (key <see cref="ReportKeys.Period"/>),
-/// summed from its buckets; also the index of the buckets that hold rows.</summary>
+/// <summary>The index of one node's quarter (key <see cref="ReportKeys.Period"/>): the buckets that
+/// may hold its rows, so the quarterly report reads those and no others.</summary>
 [Alias("genomde.IReportPeriodGrain")]
 public interface IReportPeriodGrain : IGrainWithStringKey
 {
-    /// <summary>Returns the version of <see cref="CounterDelta.Source"/> it now stands at.</summary>
-    [Alias("Apply")]
-    Task<int> Apply(CounterDelta delta);
+    /// <summary>Adds bucket keys (writes only when one is new).</summary>
+    [Alias("Add")]
+    Task Add(IReadOnlyList<string> buckets);
 
-    /// <summary>Keys of the buckets that reported rows to this period.</summary>
     [Alias("Buckets"), ReadOnly]
     Task<IReadOnlyList<string>> Buckets();
 }
 
-/// <summary>Platform-wide counters of one shard (key: one hex digit), summed from the periods of
-/// that shard. The statistics read all 16.</summary>
-[Alias("genomde.IStatisticsShardGrain")]
-public interface IStatisticsShardGrain : IGrainWithStringKey
+/// <summary>The one consumer of the event log that builds reporting: it reads the log in order from
+/// its checkpoint, applies each batch's rows to their buckets and the counters to its own state,
+/// and stores the counters with the new checkpoint in one write, so every event counts exactly once.
+/// Key <see cref="Key"/>.</summary>
+[Alias("genomde.IReportingProjectorGrain")]
+public interface IReportingProjectorGrain : IGrainWithStringKey
 {
-    [Alias("Apply")]
-    Task<int> Apply(CounterDelta delta);
+    public const string Key = EventStreams.Key;
 
+    /// <summary>Applies everything the log holds now; reports read after this see every event
+    /// that was in the log when it was called.</summary>
+    [Alias("CatchUp")]
+    Task CatchUp();
+
+    /// <summary>The platform counters as of the checkpoint.</summary>
     [Alias("Totals"), ReadOnly]
-    Task<Dictionary<string, long>> Totals();
+    Task<ProjectionTotals> Totals();
 }
+
+/// <summary>The counters and how far the projection has read.</summary>
+[GenerateSerializer, Immutable, Alias("genomde.projection-totals")]
+public sealed record ProjectionTotals(
+    [property: Id(0)] IReadOnlyDictionary<string, long> Counters,
+    [property: Id(1)] long EventsRead,
+    [property: Id(2)] DateTimeOffset? LastEventTime);

@@ -4,24 +4,16 @@ using GenomDE.Orleans.GrainInterfaces.Submissions;
 
 namespace GenomDE.Orleans.GrainInterfaces.Reporting;
 
-/// <summary>One row a bucket keeps: either a submission or a case, under <see cref="Key"/> (the
-/// lower-case TAN, or the case key). <see cref="Revision"/> is the case's history length when the
-/// case grain published it: it only grows, so a bucket keeps the newest row and ignores replays and
-/// late duplicates.</summary>
+/// <summary>One row a bucket keeps under <see cref="Key"/> (the lower-case TAN).
+/// <see cref="Revision"/> is the case's history length when the case wrote it: it only grows, so a
+/// bucket keeps the newest row and ignores replays and late duplicates. A row without a submission
+/// is a tombstone: the submission moved to another day's bucket (its data arrived), and the
+/// revision keeps an older copy from coming back.</summary>
 [GenerateSerializer, Immutable, Alias("genomde.report-fact")]
 public sealed record ReportFact(
     [property: Id(0)] string Key,
     [property: Id(1)] int Revision,
-    [property: Id(2)] SubmissionRow? Submission,
-    [property: Id(3)] CaseRow? Case);
-
-/// <summary>A case as the statistics count it.</summary>
-[GenerateSerializer, Immutable, Alias("genomde.case-row")]
-public sealed record CaseRow(
-    [property: Id(0)] string CaseKey,
-    [property: Id(1)] string SubmitterId,
-    [property: Id(2)] DateOnly RegisteredOn,
-    [property: Id(3)] CaseStatus Status);
+    [property: Id(2)] SubmissionRow? Submission);
 
 /// <summary>Whether detailed QC was done on a submission and how it ended (report column
 /// <c>detailed_qc_passed</c>: yes / no / not_performed).</summary>
@@ -62,7 +54,8 @@ public sealed record DetailedQcFailure(
 /// <summary>One submission as the quarterly report and the statistics see it: only flat values
 /// (lists are pre-joined with ';' as the report prints them), so two rows compare by value.
 /// Genomic-only fields are null for clinical submissions. <see cref="LibraryType"/> is the
-/// sequencing the check report names (the index donor's most expensive).</summary>
+/// sequencing the check report names (the index donor's most expensive). <see cref="ReceivedOn"/> is
+/// the day (German time) the node confirmed the data arrived.</summary>
 [GenerateSerializer, Immutable, Alias("genomde.submission-row")]
 public sealed record SubmissionRow(
     [property: Id(0)] string Tan,
@@ -88,7 +81,8 @@ public sealed record SubmissionRow(
     [property: Id(20)] DetailedQcState DetailedQc,
     [property: Id(21)] DetailedQcFailure? DetailedQcFailure,
     [property: Id(22)] ConsentRevocations Revocations,
-    [property: Id(23)] LibraryType? LibraryType)
+    [property: Id(23)] LibraryType? LibraryType,
+    [property: Id(24)] DateOnly? ReceivedOn = null)
 {
     public bool IsTest => SubmissionType == SubmissionType.Test;
 }

@@ -1,5 +1,6 @@
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Events;
+using GenomDE.Orleans.GrainInterfaces.Reporting;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Grains.Events;
 
@@ -56,6 +57,24 @@ public static class CaseEvents
         return drafts;
     }
 
+    /// <summary>Attaches <paramref name="reporting"/> to the first draft of a write; a write that
+    /// changes reporting without any other event gets <c>case.updated</c> to carry it.</summary>
+    public static IReadOnlyList<EventDraft> WithReporting(string caseKey, IReadOnlyList<EventDraft> drafts, CaseView after, ReportingChange? reporting)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        ArgumentNullException.ThrowIfNull(after);
+        if (reporting is null)
+        {
+            return drafts;
+        }
+
+        List<EventDraft> all = drafts.Count > 0
+            ? [.. drafts]
+            : [new("case", "updated", caseKey, Data(("caseKey", caseKey), ("status", Wire(after.Status))), [Audiences.Provider(after.SubmitterId)])];
+        all[0] = all[0] with { Reporting = reporting };
+        return all;
+    }
+
     private static IEnumerable<EventDraft> SubmissionEvents(string caseKey, CaseView after, SubmissionView? was, SubmissionView now, string provider)
     {
         IReadOnlyList<string> audience = [provider, Audiences.Node(now.NodeId)];
@@ -98,6 +117,10 @@ public static class CaseEvents
         {
             yield return Make("check_report_accepted", ("status", Wire(now.Status)), ("qcPassed", Bool(report.DataQualityCheckPassed)),
                 ("confirmationCode", now.Confirmation?.Code), ("notIssued", now.Confirmation?.NotIssued?.Code));
+        }
+        else if (was.Report is not null && was.Confirmation != now.Confirmation)
+        {
+            yield return Make("confirmation_changed", ("confirmationCode", now.Confirmation?.Code), ("notIssued", now.Confirmation?.NotIssued?.Code));
         }
     }
 

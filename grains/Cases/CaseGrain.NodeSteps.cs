@@ -14,7 +14,7 @@ public sealed partial class CaseGrain
     public Task<Result<SubmissionView>> AcknowledgeReceipt(CommandContext context, string tan) =>
         NodeCommand(context, $"receipt|{tan}", tan, (submission, _) =>
             submission.Status == SubmissionStatus.Submitted
-                ? Result<SubmissionView>.Success(submission with { Status = SubmissionStatus.Received })
+                ? Result<SubmissionView>.Success(submission with { Status = SubmissionStatus.Received, ReceivedAt = clock.GetUtcNow() })
                 : IllegalStep(submission, "receipt"));
 
     public async Task<Result<SubmissionView>> ReportBasicQc(CommandContext context, string tan, BasicQcOutcome outcome)

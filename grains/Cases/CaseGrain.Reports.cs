@@ -69,7 +69,7 @@ public sealed partial class CaseGrain
             };
             if (await TryStore(current, next, state.State.Withdrawn, payerIk))
             {
-                await relay.FlushAsync(() => FeedReporting(current));
+                await relay.FlushAsync(() => Task.CompletedTask);
                 return;
             }
         }
@@ -148,28 +148,37 @@ public sealed partial class CaseGrain
         }
     }
 
-    /// <summary>Records a confirmation outcome that differs from the one decided with the report.</summary>
+    /// <summary>Records a confirmation outcome that differs from the one decided with the report
+    /// (the code was taken, or the day was full): a change of the case like any other, with its
+    /// history entry and event, so reporting counts the token as it ended up.</summary>
     private async Task Reconfirm(string submissionTan, string tan, ConfirmationOutcome outcome)
     {
-        await state.UpdateAsync(s =>
+        for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
         {
-            var submission = s.Case!.Submissions.First(x => x.Tan == submissionTan);
+            var current = state.State.Case!;
+            var submission = current.Submissions.First(x => x.Tan == submissionTan);
             if (submission.Confirmation == outcome)
             {
-                return false;
+                return;
             }
 
-            s.Case = s.Case with { Submissions = [.. s.Case.Submissions.Select(x => x.Tan == submissionTan ? x with { Confirmation = outcome } : x)] };
             if (outcome.Code is { } code)
             {
-                s.Confirmations[tan] = s.Confirmations[tan] with { Code = code };
+                state.State.Confirmations[tan] = state.State.Confirmations[tan] with { Code = code };
             }
             else
             {
-                s.Confirmations.Remove(tan);
+                state.State.Confirmations.Remove(tan);
             }
 
-            return true;
-        });
+            var what = outcome.Code is { } issued ? $"Meldebestätigung code changed to {issued}" : $"no Meldebestätigung issued: {outcome.NotIssued?.Code}";
+            var next = Replace(current, submission with { Confirmation = outcome }, new CaseEvent(clock.GetUtcNow(), what, submissionTan, "platform"));
+            if (await TryStore(current, next, state.State.Withdrawn))
+            {
+                return;
+            }
+        }
+
+        throw new global::Orleans.Storage.InconsistentStateException("The case kept changing while recording its Meldebestätigung; the outbox retries.");
     }
 }

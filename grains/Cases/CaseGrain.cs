@@ -7,6 +7,7 @@ using GenomDE.Orleans.Grains.Clinical;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Domain;
 using GenomDE.Orleans.Grains.Events;
+using GenomDE.Orleans.Grains.Reporting;
 using GenomDE.Orleans.Grains.Tokens;
 using Microsoft.Extensions.Options;
 
@@ -70,8 +71,9 @@ public sealed partial class CaseGrain(
 
     /// <summary>Runs one command: replay check, decide on the stored case, then persist the case
     /// with the reply and the events in one ETag-guarded write, re-deciding on fresh state after a
-    /// conflict. What the change means for other grains (inboxes, reporting, documents, tokens) and
-    /// the events follow from the outbox after the write; a replay only makes sure they did.</summary>
+    /// conflict. What the change means for other grains (inboxes, documents, tokens) and the events
+    /// follow from the outbox after the write; a replay only makes sure they did. Reporting reads the
+    /// events from the log (<c>ReportingProjectorGrain</c>).</summary>
     private async Task<Result<T>> Execute<T>(CommandContext context, string fingerprint, Func<CaseState, IdempotentReplies<T>> replies, Func<CaseView?, Task<Result<CaseDecision<T>>>> decide)
     {
         for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
@@ -103,13 +105,14 @@ public sealed partial class CaseGrain(
         return DomainError.Conflict("concurrent_update", "Concurrent update", "The case kept changing during this request; retry with the same Idempotency-Key.");
     }
 
-    /// <summary>Puts <paramref name="next"/> in place with its events and writes the state (false on
-    /// an ETag conflict, after which the stored state is loaded).</summary>
+    /// <summary>Puts <paramref name="next"/> in place with its events (the first carries what the
+    /// write changes in reporting) and writes the state (false on an ETag conflict, after which the
+    /// stored state is loaded).</summary>
     private Task<bool> TryStore(CaseView? previous, CaseView next, bool withdrawn, string? payerIk = null)
     {
         var key = this.GetPrimaryKeyString();
         var now = clock.GetUtcNow();
-        foreach (var draft in CaseEvents.Between(key, previous, next, payerIk))
+        foreach (var draft in CaseEvents.WithReporting(key, CaseEvents.Between(key, previous, next, payerIk), next, ReportRows.Change(previous, next)))
         {
             state.State.Outbox.Emit($"/genomde/cases/{key}", key, now, draft);
         }
@@ -131,7 +134,6 @@ public sealed partial class CaseGrain(
         await Task.WhenAll(forgotten.Select(tan => Document(tan).Drop()));
         await IssueConfirmations();
         await NotifyInboxes(previous);
-        await FeedReporting(previous);
     }
 
     /// <summary>Everything the stored state implies for other grains, when an earlier write's effects

@@ -24,7 +24,7 @@ public sealed class Outbox
     {
         ArgumentNullException.ThrowIfNull(draft);
         Emitted++;
-        var e = new PlatformEvent($"{source}#{Emitted}", EventTypes.Of(draft.Thing, draft.What), source, draft.Subject, time, draft.Data, [.. draft.Audience.Distinct()], orderingKey);
+        var e = new PlatformEvent($"{source}#{Emitted}", EventTypes.Of(draft.Thing, draft.What), source, draft.Subject, time, draft.Data, [.. draft.Audience.Distinct()], orderingKey, draft.Reporting);
         Pending.Add(new OutboxEntry(Emitted, e));
     }
 }

@@ -1,12 +1,13 @@
 using System.Text.Json;
+using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
 
 namespace GenomDE.Orleans.Grains.Reporting;
 
-/// <summary>What one row adds to the platform counters. Counters are only ever sums of these, so
-/// they follow from the stored rows and a row replaced by its newer version moves the counters by
-/// exactly the difference. Names are '|'-separated: kind, then dimensions.</summary>
+/// <summary>What a case adds to the platform counters. Counters are only ever sums of these, so a
+/// case write moves them by exactly the difference between the case after and before it
+/// (<see cref="ReportRows.Change"/>). Names are '|'-separated: kind, then dimensions.</summary>
 public static class Contributions
 {
     public const string Cases = "cases";
@@ -14,27 +15,39 @@ public static class Contributions
     public const string Tokens = "tokens";
     public const string DetailedQc = "detailed-qc";
 
-    public static Dictionary<string, long> Of(ReportFact fact)
+    /// <summary>Everything a case adds: itself by status and each of its submissions.</summary>
+    public static Dictionary<string, long> Of(CaseView? view)
     {
-        ArgumentNullException.ThrowIfNull(fact);
         var counters = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (fact.Case is { } row)
+        if (view is null)
         {
-            counters[$"{Cases}|{Name(row.Status)}"] = 1;
+            return counters;
         }
 
-        if (fact.Submission is { } s)
+        counters[$"{Cases}|{Name(view.Status)}"] = 1;
+        foreach (var s in view.Submissions)
         {
-            counters[$"{Submissions}|{s.NodeId}|{WireNames.DataCategories.NameOf(s.DataCategory)}|{WireNames.SubmissionTypes.NameOf(s.SubmissionType)}|{Outcome(s)}"] = 1;
-            if (s.TokenIssued)
-            {
-                counters[$"{Tokens}|{s.NodeId}"] = 1;
-            }
+            Counters.AddTo(counters, Of(ReportRows.Submission(view, s)), 1);
+        }
 
-            if (s.DetailedQc != DetailedQcState.NotPerformed)
-            {
-                counters[$"{DetailedQc}|{s.NodeId}|{Name(s.DetailedQc)}"] = 1;
-            }
+        return counters;
+    }
+
+    public static Dictionary<string, long> Of(SubmissionRow s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var counters = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [$"{Submissions}|{s.NodeId}|{WireNames.DataCategories.NameOf(s.DataCategory)}|{WireNames.SubmissionTypes.NameOf(s.SubmissionType)}|{Outcome(s)}"] = 1,
+        };
+        if (s.TokenIssued)
+        {
+            counters[$"{Tokens}|{s.NodeId}"] = 1;
+        }
+
+        if (s.DetailedQc != DetailedQcState.NotPerformed)
+        {
+            counters[$"{DetailedQc}|{s.NodeId}|{Name(s.DetailedQc)}"] = 1;
         }
 
         return counters;

@@ -4,9 +4,9 @@ using Orleans.Concurrency;
 
 namespace GenomDE.Orleans.Grains.Reporting;
 
-/// <summary>Assembles a quarterly report inside the silo: the 16 periods of (node, quarter) name
-/// the buckets that hold rows (at most 92 days × 16 shards), which are then read in parallel.
-/// Nothing here scans cases.</summary>
+/// <summary>Assembles a quarterly report inside the silo, after the reporting projector applied
+/// everything the event log holds: the period of (node, quarter) names the buckets that hold rows
+/// (at most 92 days × 16 shards), which are then read in parallel. Nothing here scans cases.</summary>
 [GrainType("quarterly-report"), StatelessWorker]
 public sealed class QuarterlyReportGrain : Grain, IQuarterlyReportGrain
 {
@@ -24,9 +24,9 @@ public sealed class QuarterlyReportGrain : Grain, IQuarterlyReportGrain
             return DomainError.Invalid("invalid_node_id", "Invalid node ID", $"'{nodeId}' is not a node ID (KDK… or GRZ…).");
         }
 
-        var periods = await Task.WhenAll(ReportKeys.Shards.Select(shard =>
-            GrainFactory.GetGrain<IReportPeriodGrain>(ReportKeys.Period(nodeId, quarter, shard)).Buckets()));
-        var buckets = await Task.WhenAll(periods.SelectMany(p => p).Select(key => GrainFactory.GetGrain<IReportBucketGrain>(key).Facts()));
+        await ProjectionReads.CatchUp(GrainFactory);
+        var keys = await GrainFactory.GetGrain<IReportPeriodGrain>(ReportKeys.Period(nodeId, quarter)).Buckets();
+        var buckets = await Task.WhenAll(keys.Select(key => GrainFactory.GetGrain<IReportBucketGrain>(key).Facts()));
         var rows = buckets.SelectMany(b => b).Select(f => f.Submission).OfType<SubmissionRow>().ToList();
         return Result<string>.Success(QuarterlyTables.Render(table, nodeId, quarter, rows));
     }

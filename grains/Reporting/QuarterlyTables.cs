@@ -4,15 +4,16 @@ using GenomDE.Orleans.GrainInterfaces.Submissions;
 namespace GenomDE.Orleans.Grains.Reporting;
 
 /// <summary>The three tables of the quarterly report (domain.md §9), with the column names of the
-/// official grzctl report, from the rows of one node's submissions dated in the quarter.
+/// official grzctl report, from the rows of one node's submissions whose report day
+/// (<see cref="ReportRows.ReportDay"/>: receipt, else submission date) is in the quarter.
 /// Where the platform's rules differ from grzctl's, the column's comment says so.</summary>
 public static class QuarterlyTables
 {
     public static string Render(QuarterlyTable table, string nodeId, ReportQuarter quarter, IReadOnlyList<SubmissionRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var ordered = rows.Where(r => r.NodeId == nodeId && ReportQuarter.Of(r.SubmissionDate) == quarter)
-            .OrderBy(r => r.SubmissionDate).ThenBy(r => r.SubmitterId, StringComparer.Ordinal).ThenBy(r => r.Tan, StringComparer.Ordinal).ToList();
+        var ordered = rows.Where(r => r.NodeId == nodeId && ReportQuarter.Of(ReportRows.ReportDay(r)) == quarter)
+            .OrderBy(ReportRows.ReportDay).ThenBy(r => r.SubmitterId, StringComparer.Ordinal).ThenBy(r => r.Tan, StringComparer.Ordinal).ToList();
         return table switch
         {
             QuarterlyTable.Overview => Overview(nodeId, quarter, ordered),

@@ -6,60 +6,38 @@ namespace GenomDE.Orleans.Grains.Reporting;
 [GenerateSerializer, Alias("genomde.report-bucket-state")]
 public sealed class ReportBucketState
 {
-    /// <summary>The newest row per key (lower-case TAN or case key).</summary>
+    /// <summary>The newest row per key (lower-case TAN), tombstones included.</summary>
     [Id(0)]
     public Dictionary<string, ReportFact> Facts { get; set; } = [];
-
-    /// <summary>The counters of these rows on their way to the period.</summary>
-    [Id(1)]
-    public CounterOutbox Outbox { get; set; } = new();
 }
 
-/// <summary>Rows of one partition, day and shard. At 100 times today's national volume (about
-/// 15,000 submissions a working day over 13 nodes) a bucket holds about 70 rows; one write is
-/// that bucket, never more.</summary>
+/// <summary>Rows of one node, day and shard. At 100 times today's national volume (about 15,000
+/// submissions a working day over 13 nodes) a bucket holds about 70 rows; one write is that
+/// bucket, never more, and the projector writes it once per batch whatever the batch holds.</summary>
 [GrainType("report-bucket")]
 public sealed class ReportBucketGrain(
     [PersistentState("report-bucket", StorageNames.Platform)] IPersistentState<ReportBucketState> state)
     : Grain, IReportBucketGrain
 {
-    public async Task Upsert(ReportFact fact)
-    {
-        await state.UpdateAsync(bucket =>
+    public Task Apply(IReadOnlyList<ReportFact> facts) =>
+        state.UpdateAsync(bucket =>
         {
-            var known = bucket.Facts.GetValueOrDefault(fact.Key);
-            if (known is not null && known.Revision >= fact.Revision)
+            var changed = false;
+            foreach (var fact in facts)
             {
-                return false; // a replay or a late duplicate
+                // An equal revision is the same write read again; only an older one is stale.
+                if (bucket.Facts.GetValueOrDefault(fact.Key) is { } known && (known.Revision > fact.Revision || known == fact))
+                {
+                    continue;
+                }
+
+                bucket.Facts[fact.Key] = fact;
+                changed = true;
             }
 
-            // The sum over the rows, kept by replacing one row's contribution: O(1) per write,
-            // however many rows the bucket holds.
-            var sum = new Dictionary<string, long>(bucket.Outbox.Current, StringComparer.Ordinal);
-            if (known is not null)
-            {
-                Counters.AddTo(sum, Contributions.Of(known), -1);
-            }
-
-            Counters.AddTo(sum, Contributions.Of(fact), 1);
-            bucket.Facts[fact.Key] = fact;
-            bucket.Outbox.Record(sum);
-            return true;
+            return changed;
         });
 
-        // Also after a no-op: a replayed feed is how a push that failed earlier gets retried.
-        await Push();
-    }
-
-    public Task<IReadOnlyList<ReportFact>> Facts() => Task.FromResult<IReadOnlyList<ReportFact>>([.. state.State.Facts.Values]);
-
-    private async Task Push()
-    {
-        var key = this.GetPrimaryKeyString();
-        var period = GrainFactory.GetGrain<IReportPeriodGrain>(ReportKeys.PeriodOfBucket(key));
-        for (var attempt = 1; attempt <= ConsistentWrites.Attempts && state.State.Outbox.HasPending; attempt++)
-        {
-            state.State.Outbox.Confirmed(await period.Apply(state.State.Outbox.Pending(key)));
-        }
-    }
+    public Task<IReadOnlyList<ReportFact>> Facts() =>
+        Task.FromResult<IReadOnlyList<ReportFact>>([.. state.State.Facts.Values.Where(f => f.Submission is not null)]);
 }

@@ -2,24 +2,51 @@ using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Grains.Cases;
+using GenomDE.Orleans.Grains.Tokens;
 
 namespace GenomDE.Orleans.Grains.Reporting;
 
-/// <summary>Turns a case into the rows the reporting buckets keep: one per submission (for the
-/// quarterly report and the node statistics) and one per case (for cases by status). Everything a
-/// row says follows from the case alone, so re-deriving it after a replay gives the same row.</summary>
+/// <summary>Turns a case into the rows the reporting buckets keep, one per submission (for the
+/// quarterly report). Everything a row says follows from the case alone, so re-deriving it after a
+/// replay gives the same row.</summary>
 public static class ReportRows
 {
-    public static ReportFact CaseFact(CaseView current) =>
-        new(CaseKeys.Of(current.SubmitterId, current.LocalCaseId), current.History.Count, null,
-            new CaseRow(CaseKeys.Of(current.SubmitterId, current.LocalCaseId), current.SubmitterId, RegisteredOn(current), current.Status));
+    /// <summary>What a write from <paramref name="previous"/> to <paramref name="current"/> changes
+    /// in reporting: the rows of the submissions that changed (a tombstone in the old bucket when a
+    /// row moved to another day's) and the counter difference; null when nothing changed.</summary>
+    public static ReportingChange? Change(CaseView? previous, CaseView current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var revision = current.History.Count;
+        var rows = new List<PlacedFact>();
+        foreach (var s in current.Submissions.Where(s => previous is null || !previous.Submissions.Contains(s)))
+        {
+            var row = Submission(current, s);
+            var bucket = BucketOf(row);
+            rows.Add(new PlacedFact(bucket, new ReportFact(row.Tan, revision, row)));
+            if (previous?.Submissions.FirstOrDefault(p => p.Tan == s.Tan) is { } before
+                && BucketOf(Submission(previous, before)) is var old && old != bucket)
+            {
+                rows.Add(new PlacedFact(old, new ReportFact(row.Tan, revision, null)));
+            }
+        }
+
+        var counters = Counters.Difference(Contributions.Of(current), Contributions.Of(previous));
+        return rows.Count == 0 && counters.Count == 0 ? null : new ReportingChange(rows, counters);
+    }
 
     public static ReportFact SubmissionFact(CaseView current, SubmissionView submission) =>
-        new(submission.Tan.ToLowerInvariant(), current.History.Count, Submission(current, submission), null);
+        new(submission.Tan.ToLowerInvariant(), current.History.Count, Submission(current, submission));
 
-    /// <summary>The day the case was registered (UTC): its first event.</summary>
-    public static DateOnly RegisteredOn(CaseView current) =>
-        DateOnly.FromDateTime((current.History.Count > 0 ? current.History[0].At : DateTimeOffset.UnixEpoch).UtcDateTime);
+    /// <summary>The day a submission counts on in the quarterly report, as grzctl counts: the day
+    /// its data reached the node, or the metadata's submission date while no receipt came.</summary>
+    public static DateOnly ReportDay(SubmissionRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.ReceivedOn ?? row.SubmissionDate;
+    }
+
+    public static string BucketOf(SubmissionRow row) => ReportKeys.Bucket(row.NodeId, ReportDay(row), ReportKeys.ShardOf(row.Tan));
 
     public static SubmissionRow Submission(CaseView current, SubmissionView s)
     {
@@ -43,7 +70,8 @@ public static class ReportRows
             DetailedQc: s.DetailedQc is null ? DetailedQcState.NotPerformed : s.DetailedQc.Passed ? DetailedQcState.Passed : DetailedQcState.Failed,
             DetailedQcFailure: s.DetailedQc is { Passed: false } failed ? Failure(s.Genomic, failed) : null,
             Revocations: Revocations(current.Submissions, s),
-            LibraryType: s.LibraryType);
+            LibraryType: s.LibraryType,
+            ReceivedOn: s.ReceivedAt is { } received ? ServiceDates.Of(received) : null);
     }
 
     /// <summary>Revocations <paramref name="s"/> brought: for the index donor, the consent of the

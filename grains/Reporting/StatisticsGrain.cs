@@ -4,7 +4,8 @@ using Orleans.Concurrency;
 
 namespace GenomDE.Orleans.Grains.Reporting;
 
-/// <summary>The operator's statistics: 16 statistics shards read in parallel and summed.</summary>
+/// <summary>The operator's statistics: the reporting projector's counters, after it applied
+/// everything the event log holds at the time of the request.</summary>
 [GrainType("statistics"), StatelessWorker]
 public sealed class StatisticsGrain : Grain, IStatisticsGrain
 {
@@ -16,7 +17,8 @@ public sealed class StatisticsGrain : Grain, IStatisticsGrain
             return DomainError.Forbidden("Platform statistics are for the operator.");
         }
 
-        var shards = await Task.WhenAll(ReportKeys.Shards.Select(shard => GrainFactory.GetGrain<IStatisticsShardGrain>(shard.ToString()).Totals()));
-        return Result<PlatformStatistics>.Success(StatisticsShape.From(Counters.Sum(shards)));
+        await ProjectionReads.CatchUp(GrainFactory);
+        var totals = await GrainFactory.GetGrain<IReportingProjectorGrain>(IReportingProjectorGrain.Key).Totals();
+        return Result<PlatformStatistics>.Success(StatisticsShape.From(totals.Counters));
     }
 }

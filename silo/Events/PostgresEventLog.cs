@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using GenomDE.Orleans.GrainInterfaces.Events;
+using GenomDE.Orleans.GrainInterfaces.Reporting;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -14,7 +15,10 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataS
 {
     // The text of the xid under its own name: a bare "xid::text" would be named xid, and ORDER BY xid
     // would then sort by that text ("1001" before "802") instead of the xid8.
-    private const string Columns = "xid::text AS xid_text, seq, event_id, type, source, subject, time, data::text, audience, ordering_key";
+    private const string Columns = "xid::text AS xid_text, seq, event_id, type, source, subject, time, data::text, audience, ordering_key, reporting::text";
+
+    /// <summary>The reporting column as grain state is stored: enums by name, readable in psql.</summary>
+    private static readonly JsonSerializerOptions ReportingJson = CreateReportingJson();
 
     public async Task AppendAsync(IReadOnlyList<PlatformEvent> events, CancellationToken cancellationToken = default)
     {
@@ -26,10 +30,10 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataS
         // One statement (one implicit transaction) for the whole batch: no open transaction is ever
         // left between statements, because an open transaction holds back every reader's horizon.
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO genomde_events (event_id, type, source, subject, time, data, audience, ordering_key)
-            SELECT e.event_id, e.type, e.source, e.subject, e.time, e.data::jsonb, string_to_array(e.audience, chr(31)), e.ordering_key
-              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[])
-                   WITH ORDINALITY AS e(event_id, type, source, subject, time, data, audience, ordering_key, n)
+            INSERT INTO genomde_events (event_id, type, source, subject, time, data, audience, ordering_key, reporting)
+            SELECT e.event_id, e.type, e.source, e.subject, e.time, e.data::jsonb, string_to_array(e.audience, chr(31)), e.ordering_key, e.reporting::jsonb
+              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[])
+                   WITH ORDINALITY AS e(event_id, type, source, subject, time, data, audience, ordering_key, reporting, n)
              ORDER BY e.n
             ON CONFLICT (event_id) DO NOTHING
             """);
@@ -41,6 +45,11 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataS
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => JsonSerializer.Serialize(e.Data)).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => string.Join('\u001f', e.Audience)).ToArray() }); // unit separator: never in an audience entry
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.OrderingKey).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = events.Select(e => e.Reporting is null ? null : JsonSerializer.Serialize(e.Reporting, ReportingJson)).ToArray(),
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
+        });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -86,10 +95,18 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataS
                 Time: reader.GetFieldValue<DateTimeOffset>(6),
                 Data: JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(7)) ?? [],
                 Audience: reader.GetFieldValue<string[]>(8),
-                OrderingKey: reader.GetString(9)));
+                OrderingKey: reader.GetString(9),
+                Reporting: reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<ReportingChange>(reader.GetString(10), ReportingJson)));
         }
 
         return new EventPage(events, positions.Count > 0 ? positions[^1] : after, positions);
+    }
+
+    private static JsonSerializerOptions CreateReportingJson()
+    {
+        var json = new JsonSerializerOptions();
+        Hosting.SiloConfiguration.ConfigureStorageJson(json);
+        return json;
     }
 
     public ValueTask DisposeAsync() => ownsDataSource ? dataSource.DisposeAsync() : ValueTask.CompletedTask;

@@ -6,6 +6,7 @@ using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.Grains.Cases;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Events;
+using GenomDE.Orleans.Grains.Reporting;
 using GenomDE.Orleans.Persistence;
 using GenomDE.Orleans.Silo.Seeding;
 using Orleans.Configuration;
@@ -38,6 +39,7 @@ public static class SiloConfiguration
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddTransient<OutboxRelay>();
         silo.Services.Configure<CaseOptions>(configuration.GetSection(PlatformOptions.Section));
+        silo.Services.Configure<ReportingOptions>(configuration.GetSection(ReportingOptions.Section));
         if (ConnectionString(configuration) is { } connectionString)
         {
             AddPlatformGrainStorage(silo, connectionString);

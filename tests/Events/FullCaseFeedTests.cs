@@ -109,6 +109,10 @@ public sealed class FullCaseFeedTests(PlatformFixture platform)
     /// <summary>Reads a feed to its end, page by page.</summary>
     internal static class Feed
     {
+        /// <summary>A feed event has the CloudEvents attributes and nothing else: the reporting a case
+        /// event carries inside the platform never leaves it.</summary>
+        private static readonly HashSet<string> CloudEventMembers = ["specversion", "id", "type", "source", "subject", "time", "datacontenttype", "data"];
+
         public static async Task<(List<FeedEvent> Events, string Next)> All(HttpClient http, string path, string? after = null, int limit = 1000)
         {
             List<FeedEvent> events = [];
@@ -118,6 +122,7 @@ public sealed class FullCaseFeedTests(PlatformFixture platform)
                 var text = await response.Content.ReadAsStringAsync();
                 Assert.True(response.StatusCode == HttpStatusCode.OK, text);
                 using var body = JsonDocument.Parse(text);
+                Assert.All(body.RootElement.GetProperty("events").EnumerateArray(), e => Assert.Subset(CloudEventMembers, e.EnumerateObject().Select(p => p.Name).ToHashSet()));
                 var page = body.RootElement.GetProperty("events").EnumerateArray().Select(FeedEvent.From).ToList();
                 after = body.RootElement.GetProperty("next").GetString()!;
                 if (page.Count == 0)

@@ -1,5 +1,7 @@
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
+using GenomDE.Orleans.GrainInterfaces.Reporting;
+using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Silo.Events;
 using GenomDE.Orleans.Tests.Fixtures;
 using Npgsql;
@@ -31,6 +33,32 @@ public sealed class PostgresEventLogTests(PostgresPlatformFixture platform) : IA
         Assert.Equal(e.Audience, stored.Audience);
         Assert.Equal(e.Time.ToUnixTimeMilliseconds(), stored.Time.ToUnixTimeMilliseconds());
         Assert.Equal(page.Positions![0], page.Next);
+    }
+
+    [Fact]
+    public async Task What_an_event_means_for_reporting_is_stored_beside_it_and_read_back_whole()
+    {
+        var ik = TestIds.Ik();
+        var row = Reporting.ReportTablesTests.Row("tan-roundtrip", ik) with
+        {
+            DetailedQc = DetailedQcState.Failed,
+            DetailedQcFailure = new DetailedQcFailure("index", "dna", "somatic", "panel", 30, 20,
+                new DetailedQcMetricResult(DetailedQcMetric.MeanDepthOfCoverage, 40, 20, 30, -50, DetailedQcStatus.TooLow), null, null, "1.1.0"),
+            ReceivedOn = new DateOnly(2025, 7, 2),
+        };
+        // A node ID no report is read for and a counter name the statistics do not know: the
+        // projector of the shared cluster may apply this event, and nothing it shows changes.
+        var reporting = new ReportingChange(
+            [new PlacedFact("GRZRT0001/2025-07-02/0", new ReportFact(row.Tan, 3, row)), new PlacedFact("GRZRT0001/2025-07-01/0", new ReportFact(row.Tan, 3, null))],
+            new Dictionary<string, long> { [$"roundtrip|{ik}"] = -1 });
+        var e = SyntheticEvents.Case(ik) with { Reporting = reporting };
+
+        await Log.AppendAsync([e, SyntheticEvents.Case(ik)]);
+
+        var page = await Log.ReadAsync(null, 10, Audiences.Provider(ik), null);
+        Assert.Equal(reporting.Rows, page.Events[0].Reporting!.Rows);
+        Assert.Equal(reporting.Counters, page.Events[0].Reporting!.Counters);
+        Assert.Null(page.Events[1].Reporting);
     }
 
     [Fact]

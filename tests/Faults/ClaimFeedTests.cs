@@ -5,10 +5,10 @@ namespace GenomDE.Orleans.Tests.Faults;
 /// <summary>Once a finding of the chaos run (a claim whose reporting feed failed once was never
 /// counted, because <c>CaseGrain.RecordClaim</c> returned early on the repeated notification), now a
 /// regression test of the outbox path: after the claim, one write on its way to the statistics (the
-/// case's RecordClaim, its reporting bucket, the period, the statistics shard) fails once. All of
-/// these are effects of the reimbursement's write, so the payer's claim answers at once; the
-/// reimbursement's and the case's retry timers must then bring the statistics to exactly one more
-/// reimbursed claim and case.</summary>
+/// case's RecordClaim, then the reporting projector's counters and checkpoint; a claim changes no
+/// report row, so no bucket is on this path) fails once. Neither is in the claim's request, so the
+/// payer's claim answers at once; the reimbursement's and the case's retry timers and the
+/// projector's next batch must then bring the statistics to exactly one more reimbursed claim and case.</summary>
 [Collection(FaultsCollectionDefinition.Name)]
 [Trait("Category", "Faults")]
 public sealed class ClaimFeedTests(FaultsPlatformFixture platform)
@@ -16,12 +16,8 @@ public sealed class ClaimFeedTests(FaultsPlatformFixture platform)
     [Theory]
     [InlineData("case", WritePhase.BeforeCommit)]
     [InlineData("case", WritePhase.AfterCommit)]
-    [InlineData("report-bucket", WritePhase.BeforeCommit)]
-    [InlineData("report-bucket", WritePhase.AfterCommit)]
-    [InlineData("report-period", WritePhase.BeforeCommit)]
-    [InlineData("report-period", WritePhase.AfterCommit)]
-    [InlineData("statistics-shard", WritePhase.BeforeCommit)]
-    [InlineData("statistics-shard", WritePhase.AfterCommit)]
+    [InlineData("reporting-projector", WritePhase.BeforeCommit)]
+    [InlineData("reporting-projector", WritePhase.AfterCommit)]
     public async Task A_claim_whose_path_to_the_statistics_fails_once_is_counted_once(string grainType, WritePhase phase)
     {
         var world = await FaultWorld.Create(platform);
@@ -41,7 +37,7 @@ public sealed class ClaimFeedTests(FaultsPlatformFixture platform)
         }
         finally
         {
-            platform.Faults.Disarm();
+            await platform.Faults.DisarmAfterInjection(TimeSpan.FromSeconds(10));
         }
 
         var claimed = await Invariants.Settled(world, [run], platform.Database.ConnectionString, i => i.CheckClaimSince(before!));

@@ -28,6 +28,20 @@ public sealed class ClusterFaults(Func<TestCluster> cluster)
         }
     }
 
+    /// <summary>Disarms once a fault was injected, or after <paramref name="patience"/>. A fault
+    /// armed for a write off the request path (the reporting projector's next batch) lands a moment
+    /// after the commands that caused it have answered.</summary>
+    public async Task DisarmAfterInjection(TimeSpan patience)
+    {
+        var until = DateTime.UtcNow + patience;
+        while (Injected.Count == 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
+
+        Disarm();
+    }
+
     public IReadOnlyList<InjectedFault> Injected => [.. Controllers.SelectMany(c => c.Injected)];
 
     public int MatchingWrites => Controllers.Sum(c => c.MatchingWrites);

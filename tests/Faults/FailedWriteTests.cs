@@ -26,7 +26,7 @@ public sealed class FailedWriteTests(FaultsPlatformFixture platform)
         // platform state (embedded mode only), so it is not listed.
         Assert.Equal(
             ["case", "detailed-qc-sampling", "node", "node-directory", "node-inbox", "payer", "payer-directory", "provider", "provider-directory",
-             "provider-token-days", "reimbursement", "report-bucket", "report-period", "statistics-shard", "submission-document", "submission-locator",
+             "provider-token-days", "reimbursement", "report-bucket", "report-period", "reporting-projector", "submission-document", "submission-locator",
              "tan-claim", "token", "token-counter", "webhook-directory", "webhook-endpoint", "webhook-registry"],
             PlatformGrainTypes.Stateful.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(PlatformGrainTypes.Stateful.Keys.Order(StringComparer.Ordinal), FaultContract.FirstWrite.Keys.Order(StringComparer.Ordinal));
@@ -115,7 +115,7 @@ public sealed class FailedWriteTests(FaultsPlatformFixture platform)
         }
         finally
         {
-            platform.Faults.Disarm();
+            await platform.Faults.DisarmAfterInjection(TimeSpan.FromSeconds(10));
         }
 
         Assert.Empty(log.Forbidden);

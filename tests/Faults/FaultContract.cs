@@ -43,9 +43,9 @@ public static class FaultContract
         ["provider-directory"] = FaultPath.Effect, // the provider's upsert after registration
         ["payer-directory"] = FaultPath.Effect, // the payer's upsert after registration
         ["node-inbox"] = FaultPath.Effect, // the case's inbox upserts after a submission
-        ["report-bucket"] = FaultPath.Effect, // the case's reporting feed
-        ["report-period"] = FaultPath.Effect, // pushed by the bucket, within the case's feed
-        ["statistics-shard"] = FaultPath.Effect, // pushed by the period, within the case's feed
+        ["report-bucket"] = FaultPath.Effect, // the reporting projector's batch (a consumer of the event log)
+        ["report-period"] = FaultPath.Effect, // the projector indexes a new bucket before writing it
+        ["reporting-projector"] = FaultPath.Effect, // the projector's counters and checkpoint, once per batch
         ["provider-token-days"] = FaultPath.Effect, // Meldebestätigung issued after the report's write
         ["token-counter"] = FaultPath.Effect, // Meldebestätigung: the day's number for the TAN
         ["token"] = FaultPath.Effect, // Meldebestätigung: the token grain
@@ -71,9 +71,8 @@ public static class FaultContract
         ["provider"] = FaultPath.Decision, // Get, while the case decides a submission
         ["reimbursement"] = FaultPath.Decision, // Claim, from the payer desk
         ["node-inbox"] = FaultPath.Effect, // the case's inbox upserts
-        ["report-bucket"] = FaultPath.Effect, // the case's reporting feed
-        ["report-period"] = FaultPath.Effect, // the bucket's push
-        ["statistics-shard"] = FaultPath.Effect, // the period's push
+        ["report-bucket"] = FaultPath.Effect, // from the reporting projector's batch
+        ["report-period"] = FaultPath.Effect, // from the reporting projector's batch
         ["token"] = FaultPath.Effect, // Issue, from the case after the report's write
         ["token-counter"] = FaultPath.Effect, // the day's number, from the case after the report's write
         ["provider-token-days"] = FaultPath.Effect, // the LE's day index, from the case after the report's write

@@ -44,6 +44,10 @@ public class PlatformFixture : IAsyncLifetime
         ["Webhooks:MaxRetryDelay"] = "00:00:01",
         ["Webhooks:PollInterval"] = "00:00:10",
         ["Webhooks:DisableAfter"] = "00:00:15",
+
+        // The reporting projector looks at the log often, notification or not: the fault tests arm a
+        // fault for its next write only while one lifecycle runs (about 2 s).
+        ["Reporting:PollInterval"] = "00:00:00.200",
     };
 
     public virtual async ValueTask InitializeAsync()

@@ -38,16 +38,12 @@ public sealed class ReportQuarterTests
     }
 
     [Fact]
-    public void Bucket_and_period_keys_share_partition_and_shard()
+    public void A_bucket_reports_to_the_period_of_its_node_and_quarter()
     {
         var bucket = ReportKeys.Bucket("GRZTST001", new DateOnly(2025, 8, 15), ReportKeys.ShardOf("C3ab"));
 
         Assert.Equal("GRZTST001/2025-08-15/c", bucket);
-        Assert.Equal("GRZTST001/2025-Q3/c", ReportKeys.PeriodOfBucket(bucket));
-        Assert.Equal("c", ReportKeys.StatisticsShardOfPeriod(ReportKeys.PeriodOfBucket(bucket)));
-
-        var caseBucket = ReportKeys.CaseBucket(new DateOnly(2025, 8, 15), "123456789:CASE-1");
-        Assert.Matches("^cases/2025-08-15/[0-9a-f]{2}$", caseBucket);
-        Assert.Equal($"cases/2025-Q3/{caseBucket[^2]}", ReportKeys.PeriodOfBucket(caseBucket)); // 256 buckets a day, 16 periods a quarter
+        Assert.Equal("GRZTST001/2025-Q3", ReportKeys.PeriodOfBucket(bucket));
+        Assert.Equal(ReportKeys.Period("GRZTST001", ReportQuarter.Of(new DateOnly(2025, 9, 30))), ReportKeys.PeriodOfBucket(bucket));
     }
 }

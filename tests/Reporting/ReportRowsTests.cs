@@ -66,11 +66,41 @@ public sealed class ReportRowsTests
     }
 
     [Fact]
-    public void The_case_row_is_dated_by_its_registration_in_utc()
+    public void A_registration_counts_the_case_and_a_new_submission_its_row()
     {
-        var fact = ReportRows.CaseFact(Case());
+        var registered = Case();
+        var submitted = Case(Submission("t1", SubmissionType.Initial, Trio()));
 
-        Assert.Equal(new CaseRow("111111111:CASE-1", "111111111", new DateOnly(2025, 6, 30), CaseStatus.DataTransferred), fact.Case);
-        Assert.Equal(new Dictionary<string, long> { ["cases|data_transferred"] = 1 }, Contributions.Of(fact));
+        var first = ReportRows.Change(null, registered)!;
+        Assert.Empty(first.Rows);
+        Assert.Equal(new Dictionary<string, long> { ["cases|data_transferred"] = 1 }, first.Counters);
+
+        var second = ReportRows.Change(registered, submitted)!;
+        var placed = Assert.Single(second.Rows);
+        Assert.Equal(("GRZTST001/2025-07-01/0", "t1", 1), (placed.Bucket, placed.Fact.Key, placed.Fact.Revision));
+        Assert.Equal(new Dictionary<string, long> { ["submissions|GRZTST001|genomic|initial|submitted"] = 1 }, second.Counters);
+        Assert.Null(ReportRows.Change(submitted, submitted)); // nothing changed, nothing to project
+    }
+
+    [Fact]
+    public void Receipt_moves_the_row_to_the_day_the_data_arrived_in_german_time_and_leaves_a_tombstone()
+    {
+        var submission = Submission("t1", SubmissionType.Initial, Trio());
+        var before = Case(submission);
+        var received = submission with { Status = SubmissionStatus.Received, ReceivedAt = new DateTimeOffset(2025, 9, 30, 22, 30, 0, TimeSpan.Zero) };
+        var after = before with { Submissions = [received], History = [.. before.History, new CaseEvent(received.ReceivedAt!.Value, "data received", "t1", "gdc:GRZTST001")] };
+
+        var change = ReportRows.Change(before, after)!;
+
+        // 22:30 UTC on 30 September is 00:30 on 1 October in Germany: the next quarter.
+        Assert.Equal(new DateOnly(2025, 10, 1), change.Rows[0].Fact.Submission!.ReceivedOn);
+        Assert.Equal(["GRZTST001/2025-10-01/0", "GRZTST001/2025-07-01/0"], change.Rows.Select(r => r.Bucket));
+        Assert.All(change.Rows, r => Assert.Equal(2, r.Fact.Revision));
+        Assert.Null(change.Rows[1].Fact.Submission); // tombstone where the row was
+        Assert.Equal(new Dictionary<string, long>
+        {
+            ["submissions|GRZTST001|genomic|initial|submitted"] = -1,
+            ["submissions|GRZTST001|genomic|initial|received"] = 1,
+        }, change.Counters);
     }
 }

@@ -36,12 +36,13 @@ public sealed class ReportTablesTests
 
         var line = OverviewLine.Of(rows.Where(r => r.SubmitterId == "111111111").ToList());
 
-        Assert.Equal(new OverviewLine(3, 1, 4, 2, 1, 1, 2, new ConsentRevocations(1, 1, 2, 0), 0), line);
+        // As grzctl counts: tests are in the totals and study types, and only a failed detailed QC is a failed QC.
+        Assert.Equal(new OverviewLine(3, 1, 7, 5, 1, 1, 1, new ConsentRevocations(2, 1, 2, 0), 0), line);
         Assert.Equal(
             "genomicDataCenterId\tquarter\tyear\tsubmitterId\tnumber_of_end-to-end_tests\tnumber_of_passed_end-to-end_tests\tnumber_of_submissions_total\t"
             + "number_of_submissions_single\tnumber_of_submissions_duo\tnumber_of_submissions_trio\tnumber_of_failed_qcs\tnumber_of_mv_consent_revocations_index\t"
             + "number_of_research_consent_revocations_index\tnumber_of_mv_consent_revocations_not_index\tnumber_of_research_consent_revocations_not_index\tnumber_of_deletions\n"
-            + "GRZTST001\t3\t2025\t111111111\t3\t1\t4\t2\t1\t1\t2\t1\t1\t2\t0\t0\n"
+            + "GRZTST001\t3\t2025\t111111111\t3\t1\t7\t5\t1\t1\t1\t2\t1\t2\t0\t0\n"
             + "GRZTST001\t3\t2025\t222222222\t0\t0\t1\t1\t0\t0\t0\t0\t0\t0\t0\t0\n",
             QuarterlyTables.Render(QuarterlyTable.Overview, Node, Q3, rows));
     }
@@ -49,13 +50,20 @@ public sealed class ReportTablesTests
     [Fact]
     public void Only_the_nodes_rows_of_the_quarter_appear_in_date_order()
     {
-        SubmissionRow[] rows = [Row("late", date: "2025-09-30"), Row("early", date: "2025-07-01"), Row("q4", date: "2025-10-01"), Row("other") with { NodeId = "GRZTST002" }];
+        SubmissionRow[] rows =
+        [
+            Row("late", date: "2025-09-30"), Row("early", date: "2025-07-01"), Row("q4", date: "2025-10-01"), Row("other") with { NodeId = "GRZTST002" },
+            Row("arrived-in-q3", date: "2025-06-30") with { ReceivedOn = new DateOnly(2025, 7, 2) }, // the receipt day decides, as in grzctl
+            Row("arrived-in-q4", date: "2025-09-30") with { ReceivedOn = new DateOnly(2025, 10, 1) },
+        ];
 
-        var lines = QuarterlyTables.Render(QuarterlyTable.Submissions, Node, Q3, rows).Split('\n');
+        var table = QuarterlyTables.Render(QuarterlyTable.Submissions, Node, Q3, rows);
+        var lines = table.Split('\n');
 
-        Assert.Equal(4, lines.Length); // header, two rows, the final line end
-        Assert.Equal("", lines[3]);
-        Assert.All(lines[1..3], l => Assert.StartsWith("GRZTST001\t3\t2025\t111111111\tinitial\tGKV\toncological\tdna\tpanel\tyes\tyes\tyes\tNA\tnot_performed\tsingle\ttumor-only\tindex\tsomatic", l, StringComparison.Ordinal));
+        Assert.Equal(5, lines.Length); // header, three rows, the final line end
+        Assert.Equal("", lines[4]);
+        Assert.Equal(["early", "arrived-in-q3", "late"], rows.Where(r => r.NodeId == Node && ReportQuarter.Of(ReportRows.ReportDay(r)) == Q3).OrderBy(ReportRows.ReportDay).Select(r => r.Tan));
+        Assert.All(lines[1..4], l => Assert.StartsWith("GRZTST001\t3\t2025\t111111111\tinitial\tGKV\toncological\tdna\tpanel\tyes\tyes\tyes\tNA\tnot_performed\tsingle\ttumor-only\tindex\tsomatic", l, StringComparison.Ordinal));
     }
 
     [Fact]

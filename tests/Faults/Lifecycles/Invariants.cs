@@ -117,7 +117,9 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
             Expect($"statistics: {nodeId} tokens issued", complete, node?.TokensIssued ?? 0);
         }
 
-        foreach (var quarter in runs.GroupBy(r => (r.Genomic!.SubmissionDate.Year, Q: ((r.Genomic.SubmissionDate.Month - 1) / 3) + 1)))
+        // A submission counts in the quarter of the day (German time) its data arrived, else of its submission date.
+        foreach (var quarter in runs.Select(r => r.GenomicReceivedAt is { } at ? Grains.Tokens.ServiceDates.Of(at) : r.Genomic!.SubmissionDate)
+                     .GroupBy(day => (day.Year, Q: ((day.Month - 1) / 3) + 1)))
         {
             var n = quarter.Count();
             var path = $"/api/v1/reports/quarterly/{quarter.Key.Year}/Q{quarter.Key.Q}";
@@ -208,23 +210,27 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
         Violate(Open.Where(r => reimbursements.Contains(r.CaseKey)).Select(r => $"reimbursement stored for an open case: {r.CaseKey}"));
     }
 
-    /// <summary>The case row each case feeds into its reporting bucket (what the statistics count)
-    /// must carry the case's final status: names the cases whose status change never reached the
-    /// statistics, which the totals alone cannot.</summary>
+    /// <summary>Every submission of the runs has exactly one live row in the reporting buckets (a row
+    /// that moved on receipt left only a tombstone behind), and the row says whether its
+    /// Meldebestätigung was issued as the case does: names the submissions whose last change never
+    /// reached the projection, which the totals alone cannot.</summary>
     private async Task ReportingRowsFollowTheCases()
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         var rows = (await Rows(connection,
-            "SELECT f.key, f.value #>> '{Case,Status}' FROM genomde_grain_state, jsonb_each(convert_from(payload, 'UTF8')::jsonb -> 'Facts') AS f " +
-            "WHERE grain_type = 'report-bucket' AND grain_id_extension LIKE 'cases/%' AND f.key ILIKE @ik || ':%'", world.Provider))
+            "SELECT f.key, f.value #>> '{Submission,TokenIssued}' FROM genomde_grain_state, jsonb_each(convert_from(payload, 'UTF8')::jsonb -> 'Facts') AS f " +
+            "WHERE grain_type = 'report-bucket' AND jsonb_typeof(f.value -> 'Submission') = 'object' AND f.value #>> '{Submission,SubmitterId}' = @ik", world.Provider))
             .GroupBy(r => r.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(r => r.Value).ToList(), StringComparer.OrdinalIgnoreCase);
         foreach (var run in runs.Where(r => r.Reached is not null))
         {
-            var expected = run.Reached == LifecycleRun.Stop.Reimbursed ? nameof(CaseStatus.Reimbursed) : nameof(CaseStatus.DataTransferred);
-            var found = rows.GetValueOrDefault(run.CaseKey) ?? [];
-            Check(found.Count == 1 && found[0] == expected,
-                $"reporting feed: case row of {run.CaseKey} says [{string.Join(",", found)}], the case is {expected}");
+            var expected = run.Reached == LifecycleRun.Stop.Reimbursed ? "true" : "false";
+            foreach (var tan in new[] { run.TanG, run.TanC })
+            {
+                var found = rows.GetValueOrDefault(tan) ?? [];
+                Check(found.Count == 1 && found[0] == expected,
+                    $"reporting rows of {run.CaseKey}: {tan} has [{string.Join(",", found)}] (token issued), expected exactly [{expected}]");
+            }
         }
     }
 

@@ -39,6 +39,9 @@ public sealed class LifecycleRun(FaultWorld world)
 
     public Stop? Reached { get; private set; }
 
+    /// <summary>When the GDC confirmed the genomic data arrived (the day places it in a quarterly report).</summary>
+    public DateTimeOffset? GenomicReceivedAt { get; private set; }
+
     /// <summary>Called before each command is first sent (e.g. to arm a fault for exactly that step).</summary>
     public Func<string, Task>? BeforeStep { get; set; }
 
@@ -64,7 +67,12 @@ public sealed class LifecycleRun(FaultWorld world)
         progress?.Invoke("submitted");
         foreach (var (node, tan, prefix) in new[] { (world.GenomeCentre, TanG, "gdc"), (world.ClinicalNode, TanC, "cdn") })
         {
-            await Command($"{prefix}-receipt", node, $"/api/v1/inbox/{tan}/receipt", "{}");
+            var receipt = await Command($"{prefix}-receipt", node, $"/api/v1/inbox/{tan}/receipt", "{}");
+            if (tan == TanG)
+            {
+                GenomicReceivedAt = receipt.Read<SubmissionView>().ReceivedAt;
+            }
+
             await Command($"{prefix}-basic-qc", node, $"/api/v1/inbox/{tan}/basic-qc", "{\"passed\":true}");
         }
 
@@ -118,6 +126,14 @@ public sealed class LifecycleRun(FaultWorld world)
         return answer;
     }
 
+    private static int _runs;
+
+    /// <summary>A day no earlier run of this process used (for its first 700 runs): the row of a new
+    /// submission then opens a new reporting bucket, so every lifecycle writes its node's report
+    /// period too, and a fault armed for that write always lands.</summary>
+    private static string NextSubmissionDate() =>
+        new DateOnly(2024, 1, 2).AddDays(Interlocked.Increment(ref _runs) % 700).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private JsonNode GenomicDocument()
     {
         var document = MetadataDocument.Load(MetadataDocument.WgsTumorGermline);
@@ -125,6 +141,7 @@ public sealed class LifecycleRun(FaultWorld world)
         document.Submission["localCaseId"] = LocalCaseId;
         document.Submission["submissionType"] = "initial";
         document.Submission["submitterId"] = world.Provider;
+        document.Submission["submissionDate"] = NextSubmissionDate();
         return document.Root;
     }
 
