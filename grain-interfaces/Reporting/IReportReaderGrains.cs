@@ -25,7 +25,7 @@ public interface IQuarterlyReportGrain : IGrainWithIntegerKey
     Task<Result<string>> Table(Caller caller, string nodeId, ReportQuarter quarter, QuarterlyTable table);
 }
 
-/// <summary>Platform statistics from the 16 statistics shards (stateless; key 0).</summary>
+/// <summary>Platform statistics from the reporting projector's counters (stateless; key 0).</summary>
 [Alias("genomde.IStatisticsGrain")]
 public interface IStatisticsGrain : IGrainWithIntegerKey
 {
