@@ -7,7 +7,7 @@ namespace GenomDE.Orleans.Bench;
 
 /// <summary>Counters read from PostgreSQL itself: per-table tuple statistics and the grain-state
 /// versions (every state write adds exactly 1 to one row's version; an insert starts at 1).</summary>
-internal sealed record PgSnapshot(Dictionary<string, (long Ins, long Upd, long Del)> Tables, long VersionSum, long Rows, long EventTransactions)
+internal sealed record PgSnapshot(Dictionary<string, (long Ins, long Upd, long Del)> Tables, long VersionSum, long Rows, long EventTransactions, long AuditTransactions)
 {
     public static async Task<PgSnapshot> Read(string connectionString)
     {
@@ -24,12 +24,14 @@ internal sealed record PgSnapshot(Dictionary<string, (long Ins, long Upd, long D
             }
         }
 
-        // Each append of the event log is one transaction; its events share the xid.
+        // Each append of the event log is one transaction; its events share the xid. Audit batches
+        // likewise: their rows share the inserting transaction (xmin).
         await using var versions = new NpgsqlCommand(
-            "SELECT coalesce(sum(version), 0)::bigint, count(*), (SELECT count(DISTINCT xid) FROM genomde_events) FROM genomde_grain_state", connection);
+            "SELECT coalesce(sum(version), 0)::bigint, count(*), (SELECT count(DISTINCT xid) FROM genomde_events), " +
+            "(SELECT count(DISTINCT xmin::text) FROM genomde_audit) FROM genomde_grain_state", connection);
         await using var v = await versions.ExecuteReaderAsync();
         await v.ReadAsync();
-        return new PgSnapshot(tables, v.GetInt64(0), v.GetInt64(1), v.GetInt64(2));
+        return new PgSnapshot(tables, v.GetInt64(0), v.GetInt64(1), v.GetInt64(2), v.GetInt64(3));
     }
 
     public long Writes(string table) => Tables.TryGetValue(table, out var t) ? t.Ins + t.Upd : 0;

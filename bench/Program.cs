@@ -307,7 +307,9 @@ public static class Program
             var eventRows = after.Writes("genomde_events") - before.Writes("genomde_events");
             var eventAppends = after.EventTransactions - before.EventTransactions;
             var versionWrites = after.VersionSum - before.VersionSum;
-            var perLifecycle = (double)(stateWrites + reminderWrites + eventAppends) / Math.Max(1, result.Completed);
+            var auditRows = after.Writes("genomde_audit") - before.Writes("genomde_audit");
+            var auditAppends = after.AuditTransactions - before.AuditTransactions;
+            var perLifecycle = (double)(stateWrites + reminderWrites + eventAppends + auditAppends) / Math.Max(1, result.Completed);
             Say("durable writes (pg_stat_user_tables, inserts+updates(+deletes) during the measured lifecycles):");
             foreach (var d in after.Delta(before))
             {
@@ -319,7 +321,9 @@ public static class Program
             Say(string.Create(CultureInfo.InvariantCulture,
                 $"  event log: {eventRows} events in {eventAppends} append transactions (distinct xid; group commit) = {(double)eventRows / Math.Max(1, result.Completed):F1} events per lifecycle"));
             Say(string.Create(CultureInfo.InvariantCulture,
-                $"  durable writes per lifecycle = (state {stateWrites} + reminders {reminderWrites} + event appends {eventAppends}) ÷ {result.Completed} = {perLifecycle:F2}"));
+                $"  audit trail: {auditRows} entries in {auditAppends} append transactions (distinct xmin; group commit)"));
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"  durable writes per lifecycle = (state {stateWrites} + reminders {reminderWrites} + event appends {eventAppends} + audit appends {auditAppends}) ÷ {result.Completed} = {perLifecycle:F2}"));
             Say("grain state rows after the lifecycles, by grain type (payload bytes as stored):");
             foreach (var line in payloads!)
             {

@@ -14,6 +14,13 @@ public static class SiloProgram
     public static async Task<int> Main(string[] args)
     {
         var migrateOnly = args.FirstOrDefault() == MigrateCommand.Name;
+        if (args.FirstOrDefault() == AuditCommand.Name)
+        {
+            // "audit verify [--Orleans:ConnectionString=…]": the subcommand, then configuration.
+            var rest = args[1..];
+            return await AuditCommand.Run(rest, WebApplication.CreateBuilder(rest.Length > 0 ? rest[1..] : rest).Configuration);
+        }
+
         var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
         if (migrateOnly)
         {

@@ -21,7 +21,7 @@ public static class RequestIds
             return true;
         }
 
-        if (key.Length is 0 or > MaxLength || key.Any(c => c < 0x21 || c > 0x7e))
+        if (!IsValidKey(key))
         {
             context = null!;
             problem = Problem.Result(StatusCodes.Status400BadRequest, "invalid_idempotency_key", "Invalid Idempotency-Key",
@@ -29,8 +29,18 @@ public static class RequestIds
             return false;
         }
 
-        // Scoped per participant, so one participant's key can never replay another's answer.
-        context = new CommandContext(caller, $"{caller.Role}:{caller.ParticipantId}:{key}");
+        context = new CommandContext(caller, Scoped(caller, key), Hosting.IdempotencyKeys.HashOf(http));
         return true;
+    }
+
+    public static bool IsValidKey(string key) => key.Length is > 0 and <= MaxLength && key.All(c => c is >= (char)0x21 and <= (char)0x7e);
+
+    /// <summary>The key as the grains store it: scoped per participant, so one participant's key can
+    /// never replay another's answer. The participant ID is length-prefixed, so no choice of IDs
+    /// and keys makes two scopes meet (participant <c>A</c> with key <c>B:k</c> is not <c>A:B</c> with <c>k</c>).</summary>
+    public static string Scoped(Caller caller, string key)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return $"{caller.Role}:{caller.ParticipantId.Length}:{caller.ParticipantId}:{key}";
     }
 }

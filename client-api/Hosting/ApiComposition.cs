@@ -1,6 +1,8 @@
 using System.Text.Json;
 using GenomDE.Orleans.ClientApi.Apis;
+using GenomDE.Orleans.ClientApi.Audit;
 using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Hosting;
 using GenomDE.Orleans.ClientApi.Problems;
 using Microsoft.AspNetCore.Http.Json;
 using Orleans.Dashboard;
@@ -38,6 +40,8 @@ public static class ApiComposition
         }));
         builder.AddPlatformAuth();
         builder.Services.AddSingleton<DevTokenIssuer>();
+        builder.Services.AddSingleton<AuditWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         return builder;
     }
 
@@ -46,7 +50,9 @@ public static class ApiComposition
         app.UseExceptionHandler();
         app.UseStatusCodePages(ProblemStatusPages.Write);
         app.UseAuthentication();
+        app.UseMiddleware<AuditTrail>(); // before authorization, so refused requests are recorded too
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyKeys>();
 
         app.MapOpenApi(PlatformRoutes.OpenApiDocument).AllowAnonymous();
         app.MapScalarApiReference(PlatformRoutes.Docs, o => o.WithOpenApiRoutePattern(PlatformRoutes.OpenApiDocument).WithTitle("GenomDE platform API"))
@@ -59,6 +65,7 @@ public static class ApiComposition
         app.MapInboxApi();
         app.MapTokensApi();
         app.MapOperationsApi();
+        app.MapAuditApi();
         app.MapReportsApi();
         app.MapEventsApi();
         app.MapWebhooksApi();

@@ -78,7 +78,7 @@ public sealed partial class CaseGrain(
     {
         for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
         {
-            if (replies(state.State).Find(context.RequestId, fingerprint) is { } replay)
+            if (replies(state.State).Find(context, fingerprint) is { } replay)
             {
                 await relay.FlushOwedAsync();
                 return replay;
@@ -94,7 +94,7 @@ public sealed partial class CaseGrain(
             var previous = state.State.Case;
             var forgotten = ForgetDocumentsWithoutDetailedQc(next);
             var reply = refused is null ? Result<T>.Success(answer) : Result<T>.Failure(refused);
-            replies(state.State).Remember(context.RequestId, fingerprint, reply);
+            replies(state.State).Remember(context, fingerprint, reply);
             if (await TryStore(previous, next, withdrawn))
             {
                 await relay.FlushAsync(() => Effects(previous, forgotten));

@@ -21,27 +21,34 @@ public sealed class IdempotentReplies<T>
     [Id(0)]
     public List<IdempotentReply> Entries { get; set; } = [];
 
-    /// <summary>The stored answer for <paramref name="requestId"/>; a key reused for a different
-    /// request is a 409 instead of a silent replay.</summary>
-    public Result<T>? Find(string requestId, string fingerprint)
+    /// <summary>The stored answer for the command's request ID; the key reused for a different
+    /// command or a different HTTP request (another body, another path) is a 422 instead of a silent
+    /// replay.</summary>
+    public Result<T>? Find(CommandContext context, string fingerprint)
     {
-        var entry = Entries.Find(e => e.RequestId == requestId);
+        ArgumentNullException.ThrowIfNull(context);
+        var entry = Entries.Find(e => e.RequestId == context.RequestId);
         if (entry is null)
         {
             return null;
         }
 
-        return entry.Fingerprint == fingerprint
+        return entry.Fingerprint == Of(context, fingerprint)
             ? JsonSerializer.Deserialize<Result<T>>(entry.Json, Json) ?? throw new InvalidOperationException("A stored reply read as null.")
-            : DomainError.Conflict(
+            : DomainError.Unprocessable(
                 "idempotency_key_reused",
                 "Idempotency key reused",
-                $"The Idempotency-Key '{requestId}' was already used for a different request.");
+                "This Idempotency-Key was already used for a different request (another body, path or command); use a new key for a new request.",
+                [], []);
     }
 
-    public void Remember(string requestId, string fingerprint, Result<T> reply)
+    private static string Of(CommandContext context, string fingerprint) =>
+        context.RequestHash is { } hash ? $"{fingerprint}#{hash}" : fingerprint;
+
+    public void Remember(CommandContext context, string fingerprint, Result<T> reply)
     {
-        Entries.Add(new IdempotentReply(requestId, fingerprint, JsonSerializer.Serialize(reply, Json)));
+        ArgumentNullException.ThrowIfNull(context);
+        Entries.Add(new IdempotentReply(context.RequestId, Of(context, fingerprint), JsonSerializer.Serialize(reply, Json)));
         if (Entries.Count > Capacity)
         {
             Entries.RemoveRange(0, Entries.Count - Capacity);

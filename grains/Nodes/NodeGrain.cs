@@ -143,7 +143,7 @@ public sealed class NodeGrain(
 
         for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
         {
-            if (state.State.Replies.Find(context.RequestId, fingerprint) is { } replay)
+            if (state.State.Replies.Find(context, fingerprint) is { } replay)
             {
                 // The first attempt may have stored its change but died before the directory heard of it.
                 return await relay.FlushOwedAsync() ? replay : DirectoryBehind<NodeView>();
@@ -157,7 +157,7 @@ public sealed class NodeGrain(
 
             Emit(state.State, state.State.Node, result.Value!);
             state.State.Node = result.Value;
-            state.State.Replies.Remember(context.RequestId, fingerprint, result);
+            state.State.Replies.Remember(context, fingerprint, result);
             if (await state.TryWriteAsync())
             {
                 return await relay.FlushAsync(() => Directory.Upsert(result.Value!)) ? result : DirectoryBehind<NodeView>();

@@ -69,7 +69,7 @@ public sealed class ReimbursementGrain(
         var fingerprint = "claim|" + string.Join('|', tokens);
         for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
         {
-            if (state.State.Replies.Find(context.RequestId, fingerprint) is { } replay)
+            if (state.State.Replies.Find(context, fingerprint) is { } replay)
             {
                 await relay.FlushOwedAsync();
                 return replay;
@@ -91,7 +91,7 @@ public sealed class ReimbursementGrain(
             var views = looked.Where(l => l.View is not null).Select(l => l.View!).DistinctBy(v => v.Code).ToDictionary(v => v.Code);
             var answer = new ClaimAnswer(decision, [.. Settlements(decision).Where(x => views.ContainsKey(x.Code))
                 .Select(x => TokenSettlement.Apply(views[x.Code], x.Status, context.Caller.ParticipantId) ?? views[x.Code])]);
-            state.State.Replies.Remember(context.RequestId, fingerprint, Result<ClaimAnswer>.Success(answer));
+            state.State.Replies.Remember(context, fingerprint, Result<ClaimAnswer>.Success(answer));
             var decided = new DecidedClaim(state.State.Outbox.Emitted + 1, decision, context.Caller.ParticipantId);
             state.State.Outbox.Emit($"/genomde/reimbursements/{this.GetPrimaryKeyString()}", this.GetPrimaryKeyString(), clock.GetUtcNow(), ClaimEvent(decided));
             relay.Prune(state.State.Outbox);

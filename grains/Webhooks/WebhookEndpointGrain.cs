@@ -82,13 +82,13 @@ public sealed partial class WebhookEndpointGrain(
         }
 
         const string fingerprint = "rotate-secret";
-        if (state.State.Replies.Find(context.RequestId, fingerprint) is null)
+        if (state.State.Replies.Find(context, fingerprint) is null)
         {
             var secret = WebhookSecrets.New();
             var until = clock.GetUtcNow() + Options.SecretOverlap;
             await state.UpdateAsync(s =>
             {
-                if (s.Replies.Find(context.RequestId, fingerprint) is not null || s.Deleted)
+                if (s.Replies.Find(context, fingerprint) is not null || s.Deleted)
                 {
                     return false;
                 }
@@ -96,12 +96,12 @@ public sealed partial class WebhookEndpointGrain(
                 s.PreviousSecret = s.Secret;
                 s.PreviousSecretUntil = until;
                 s.Secret = secret;
-                s.Replies.Remember(context.RequestId, fingerprint, Result<WebhookWithSecret>.Success(new WebhookWithSecret(s.View(Id), secret)));
+                s.Replies.Remember(context, fingerprint, Result<WebhookWithSecret>.Success(new WebhookWithSecret(s.View(Id), secret)));
                 return true;
             });
         }
 
-        return state.State.Replies.Find(context.RequestId, fingerprint) ?? Unknown<WebhookWithSecret>();
+        return state.State.Replies.Find(context, fingerprint) ?? Unknown<WebhookWithSecret>();
     }
 
     public async Task<Result<WebhookView>> Delete(Caller caller)

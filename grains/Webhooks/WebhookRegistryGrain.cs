@@ -29,7 +29,7 @@ public sealed class WebhookRegistryGrain(
 
         var types = registration.Types ?? [];
         var fingerprint = $"create|{registration.Url}|{string.Join(',', types)}";
-        if (state.State.Replies.Find(context.RequestId, fingerprint) is { } replay)
+        if (state.State.Replies.Find(context, fingerprint) is { } replay)
         {
             await RememberInDirectory(replay);
             return replay;
@@ -57,7 +57,7 @@ public sealed class WebhookRegistryGrain(
         var reply = Result<WebhookWithSecret>.Success(created);
         await state.UpdateAsync(s =>
         {
-            if (s.Replies.Find(context.RequestId, fingerprint) is not null)
+            if (s.Replies.Find(context, fingerprint) is not null)
             {
                 return false;
             }
@@ -67,10 +67,10 @@ public sealed class WebhookRegistryGrain(
                 s.Endpoints.Add(id);
             }
 
-            s.Replies.Remember(context.RequestId, fingerprint, reply);
+            s.Replies.Remember(context, fingerprint, reply);
             return true;
         });
-        var stored = state.State.Replies.Find(context.RequestId, fingerprint) ?? reply;
+        var stored = state.State.Replies.Find(context, fingerprint) ?? reply;
         await RememberInDirectory(stored);
         return stored;
     }

@@ -59,6 +59,7 @@ public static class SiloConfiguration
         }
 
         EventsConfiguration.AddPlatformEvents(silo, configuration);
+        AuditConfiguration.AddPlatformAudit(silo, configuration);
         silo.AddIncomingGrainCallFilter<FailedCallFilter>();
         DatabaseExceptions.AllowOnTheWire(silo.Services);
         silo.AddDashboard(o => o.HideTrace = true);

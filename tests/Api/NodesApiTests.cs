@@ -147,7 +147,7 @@ public sealed class NodesApiTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task An_idempotency_key_reused_for_another_application_is_a_409()
+    public async Task An_idempotency_key_reused_for_another_application_is_a_422()
     {
         var key = TestIds.Key();
         var first = await _nodes.Apply(NodeKind.Gdc, key: key);
@@ -155,7 +155,7 @@ public sealed class NodesApiTests(PlatformFixture platform)
         // Same key, different body: the key is bound to its first request.
         var reused = await platform.Operator().PostJson("/api/v1/nodes", new { kind = "gdc", name = "Other", site = "Elsewhere" }, key);
 
-        await reused.AssertProblem(HttpStatusCode.Conflict, "idempotency_key_reused");
+        await reused.AssertProblem(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         Assert.Equal(first, await _nodes.Get(first.ApplicationId));
     }
 

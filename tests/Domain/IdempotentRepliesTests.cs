@@ -5,23 +5,38 @@ namespace GenomDE.Orleans.Tests.Domain;
 
 public sealed class IdempotentRepliesTests
 {
+    private static readonly Caller Operator = new(ParticipantRole.Operator, "BfArM");
+
+    private static CommandContext Request(string id, string? hash = null) => new(Operator, id, hash);
+
     [Fact]
     public void A_replay_returns_the_first_answer()
     {
         var replies = new IdempotentReplies<string>();
-        replies.Remember("r1", "approve|X", Result<string>.Success("first"));
+        replies.Remember(Request("r1", "h1"), "approve|X", Result<string>.Success("first"));
 
-        Assert.Equal("first", replies.Find("r1", "approve|X")!.Value);
-        Assert.Null(replies.Find("r2", "approve|X"));
+        Assert.Equal("first", replies.Find(Request("r1", "h1"), "approve|X")!.Value);
+        Assert.Null(replies.Find(Request("r2", "h1"), "approve|X"));
     }
 
     [Fact]
-    public void A_key_reused_for_another_request_is_a_conflict()
+    public void A_key_reused_for_another_command_is_a_422()
     {
         var replies = new IdempotentReplies<string>();
-        replies.Remember("r1", "approve|X", Result<string>.Success("first"));
+        replies.Remember(Request("r1"), "approve|X", Result<string>.Success("first"));
 
-        Assert.Equal("idempotency_key_reused", replies.Find("r1", "suspend|Y")!.Error!.Code);
+        var refused = replies.Find(Request("r1"), "suspend|Y")!.Error!;
+        Assert.Equal(("idempotency_key_reused", ErrorKind.Unprocessable), (refused.Code, refused.Kind));
+    }
+
+    [Fact]
+    public void A_key_reused_with_another_request_body_is_a_422_even_for_the_same_command()
+    {
+        var replies = new IdempotentReplies<string>();
+        replies.Remember(Request("r1", "body-a"), "approve|X", Result<string>.Success("first"));
+
+        Assert.Equal("idempotency_key_reused", replies.Find(Request("r1", "body-b"), "approve|X")!.Error!.Code);
+        Assert.Equal("first", replies.Find(Request("r1", "body-a"), "approve|X")!.Value);
     }
 
     [Fact]
@@ -30,11 +45,11 @@ public sealed class IdempotentRepliesTests
         var replies = new IdempotentReplies<int>();
         for (var i = 0; i < IdempotentReplies<int>.Capacity + 10; i++)
         {
-            replies.Remember($"r{i}", "f", Result<int>.Success(i));
+            replies.Remember(Request($"r{i}"), "f", Result<int>.Success(i));
         }
 
         Assert.Equal(IdempotentReplies<int>.Capacity, replies.Entries.Count);
-        Assert.Null(replies.Find("r0", "f"));
-        Assert.Equal(IdempotentReplies<int>.Capacity + 9, replies.Find($"r{IdempotentReplies<int>.Capacity + 9}", "f")!.Value);
+        Assert.Null(replies.Find(Request("r0"), "f"));
+        Assert.Equal(IdempotentReplies<int>.Capacity + 9, replies.Find(Request($"r{IdempotentReplies<int>.Capacity + 9}"), "f")!.Value);
     }
 }

@@ -52,7 +52,7 @@ public sealed class WebhooksApiTests(PlatformFixture platform)
 
         // The same key for a different request is refused, not replayed.
         await (await http.PostJson("/api/v1/webhooks", new { url = Hook, types = new[] { "de.genomde.token." } }, key))
-            .AssertProblem(HttpStatusCode.Conflict, "idempotency_key_reused");
+            .AssertProblem(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
     }
 
     [Fact]

@@ -9,6 +9,15 @@ public sealed class CallTimeoutFilter(FaultController faults) : IOutgoingGrainCa
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
         var callee = context.TargetId.Type.ToString()!;
+
+        // Only calls one platform grain makes to another: the runtime's own calls (a reminder tick,
+        // the outbox sweep's calls from a hosted service) come at times no test chooses.
+        if (context.SourceId is not { } source || !PlatformGrainTypes.All.Contains(source.Type.ToString()!))
+        {
+            await context.Invoke();
+            return;
+        }
+
         var afterDelivery = faults.DecideCall(callee);
         if (afterDelivery is null)
         {

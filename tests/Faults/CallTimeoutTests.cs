@@ -58,6 +58,7 @@ public sealed class CallTimeoutTests(FaultsPlatformFixture platform)
             async i => await (await i.CheckCases()).CheckStatisticsSince(before));
         var fault = Assert.Single(platform.Faults.Injected);
         Assert.Equal((delivered ? FaultKind.CallTimeoutAfterDelivery : FaultKind.CallTimeout, callee), (fault.Kind, fault.GrainType));
+        TestContext.Current.TestOutputHelper?.WriteLine($"injected: {fault}");
         await FailedWriteTests.AssertThePathsContract(callee, world, run, "503 cluster_unavailable", FaultContract.FirstCall[callee]);
         invariants.AssertNone();
     }

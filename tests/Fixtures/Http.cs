@@ -10,29 +10,38 @@ public static class Http
 {
     public static readonly JsonSerializerOptions Json = CreateJson();
 
-    public static Task<HttpResponseMessage> PostJson(this HttpClient client, string path, object body, string? idempotencyKey = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
+    public static Task<HttpResponseMessage> PostJson(this HttpClient client, string path, object body, string? idempotencyKey = null) =>
+        client.PostJsonText(path, JsonSerializer.Serialize(body, Json), idempotencyKey);
 
-        return client.SendAsync(request);
-    }
+    public static StringContent JsonBody(object body) =>
+        new(JsonSerializer.Serialize(body, Json), System.Text.Encoding.UTF8, "application/json");
 
     public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string path, string body, string mediaType = "application/json") =>
         client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, mediaType));
 
-    public static Task<HttpResponseMessage> PostJsonText(this HttpClient client, string path, string body, string? idempotencyKey)
+    /// <summary>Sends the POST; a <c>409 idempotency_key_in_flight</c> (the same key still running,
+    /// e.g. shared setup of tests running side by side) is retried after its Retry-After, as a
+    /// client following the API does, so callers see the first request's answer.</summary>
+    public static async Task<HttpResponseMessage> PostJsonText(this HttpClient client, string path, string body, string? idempotencyKey)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        if (idempotencyKey is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            if (idempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
 
-        return client.SendAsync(request);
+            var response = await client.SendAsync(request);
+            if (attempt >= 100 || response.StatusCode != HttpStatusCode.Conflict
+                || !(await response.Content.ReadAsStringAsync()).Contains("idempotency_key_in_flight", StringComparison.Ordinal))
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(50);
+        }
     }
 
     public static async Task<T> Read<T>(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)

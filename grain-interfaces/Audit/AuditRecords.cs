@@ -1,0 +1,49 @@
+namespace GenomDE.Orleans.GrainInterfaces.Audit;
+
+/// <summary>One request as the API saw it, before the audit log gives it its place in the chain.
+/// IDs only: who (role, participant, client), what (method and route), which object (the path),
+/// the request's ID and body digest, and the HTTP status it was answered with.</summary>
+[GenerateSerializer, Immutable, Alias("genomde.audit-draft")]
+public sealed record AuditDraft(
+    [property: Id(0)] DateTimeOffset Time,
+    [property: Id(1)] string ActorRole,
+    [property: Id(2)] string ActorId,
+    [property: Id(3)] string? ClientId,
+    [property: Id(4)] string Action,
+    [property: Id(5)] string Target,
+    [property: Id(6)] string RequestId,
+    [property: Id(7)] int Outcome,
+    [property: Id(8)] string BodySha256);
+
+/// <summary>An entry of the tamper-evident audit log: <see cref="Hash"/> = SHA-256 of the previous
+/// entry's hash and this entry's canonical text (<see cref="AuditChain.Canonical"/>), so changing,
+/// removing, inserting or reordering any entry changes every hash after it.</summary>
+[GenerateSerializer, Immutable, Alias("genomde.audit-entry")]
+public sealed record AuditEntry(
+    [property: Id(0)] long Seq,
+    [property: Id(1)] AuditDraft Draft,
+    [property: Id(2)] string PrevHash,
+    [property: Id(3)] string Hash);
+
+/// <summary>A signed statement "the log had <see cref="Seq"/> entries and this head hash": once a
+/// participant holds a copy, no rewrite of the first <see cref="Seq"/> entries can go unnoticed,
+/// even one that recomputed every hash. Signed with ECDSA P-256 (SHA-256) over
+/// <see cref="AuditChain.CheckpointText"/>; <see cref="PublicKey"/> is the SubjectPublicKeyInfo
+/// (base64) and <see cref="KeyId"/> its SHA-256 (hex, 16 characters).</summary>
+[GenerateSerializer, Immutable, Alias("genomde.audit-checkpoint")]
+public sealed record AuditCheckpoint(
+    [property: Id(0)] long Seq,
+    [property: Id(1)] string HeadHash,
+    [property: Id(2)] DateTimeOffset Time,
+    [property: Id(3)] string KeyId,
+    [property: Id(4)] string PublicKey,
+    [property: Id(5)] string Signature);
+
+/// <summary>The outcome of recomputing the chain and checking every checkpoint.</summary>
+[GenerateSerializer, Immutable, Alias("genomde.audit-verification")]
+public sealed record AuditVerification(
+    [property: Id(0)] bool Intact,
+    [property: Id(1)] long Entries,
+    [property: Id(2)] int Checkpoints,
+    [property: Id(3)] long? FirstBrokenSeq,
+    [property: Id(4)] string? Problem);

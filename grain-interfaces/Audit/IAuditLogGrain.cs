@@ -1,0 +1,24 @@
+namespace GenomDE.Orleans.GrainInterfaces.Audit;
+
+/// <summary>The one writer of the audit chain (key 0): appends in batches (group commit), signs
+/// checkpoints, verifies. Appends answer once their entries are durable.</summary>
+[Alias("genomde.IAuditLogGrain")]
+public interface IAuditLogGrain : IGrainWithIntegerKey
+{
+    [Alias("Append")]
+    Task Append(IReadOnlyList<AuditDraft> drafts);
+
+    /// <summary>Signs a checkpoint of the current head now (returns the latest one when nothing was appended since).</summary>
+    [Alias("Checkpoint")]
+    Task<AuditCheckpoint?> Checkpoint();
+
+    [Alias("Checkpoints")]
+    Task<IReadOnlyList<AuditCheckpoint>> Checkpoints();
+
+    [Alias("Verify")]
+    Task<AuditVerification> Verify();
+
+    /// <summary>Entries after <paramref name="afterSeq"/>, oldest first.</summary>
+    [Alias("Entries")]
+    Task<IReadOnlyList<AuditEntry>> Entries(long afterSeq, int limit);
+}

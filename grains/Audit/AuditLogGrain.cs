@@ -1,0 +1,164 @@
+using GenomDE.Orleans.GrainInterfaces.Audit;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace GenomDE.Orleans.Grains.Audit;
+
+/// <summary>The single writer of the audit chain. Reentrant so that appends arriving while a batch
+/// is being stored wait for the next batch together (group commit): one storage round trip per
+/// batch, and every caller is answered only once its entries are stored. Batches are stored one at
+/// a time, in order, so the chain has exactly one head.</summary>
+[GrainType("audit-log"), Reentrant]
+public sealed class AuditLogGrain(IAuditStore store, AuditSigner signer, IOptions<AuditOptions> options, TimeProvider clock)
+    : Grain, IAuditLogGrain
+{
+    private const int VerifyPage = 5000;
+
+    private readonly List<(AuditDraft Draft, TaskCompletionSource Stored)> _pending = [];
+    private Task? _flushing;
+    private long _headSeq;
+    private string _headHash = AuditChain.Genesis;
+    private long _checkpointedSeq = -1;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        DelayDeactivation(TimeSpan.MaxValue); // the embedded default keeps the chain in this activation
+        await LoadHead(cancellationToken);
+        var interval = options.Value.CheckpointInterval;
+        this.RegisterGrainTimer(_ => SignIfAdvanced(), new GrainTimerCreationOptions(interval, interval) { Interleave = true, KeepAlive = true });
+    }
+
+    public Task Append(IReadOnlyList<AuditDraft> drafts)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        foreach (var draft in drafts)
+        {
+            _pending.Add((draft, stored));
+        }
+
+        _flushing ??= Flush();
+        return stored.Task;
+    }
+
+    public async Task<AuditCheckpoint?> Checkpoint()
+    {
+        await DrainAsync();
+        return await SignIfAdvanced() ?? ((await store.CheckpointsAsync()) is { Count: > 0 } all ? all[^1] : null);
+    }
+
+    public Task<IReadOnlyList<AuditCheckpoint>> Checkpoints() => store.CheckpointsAsync();
+
+    public async Task<AuditVerification> Verify()
+    {
+        await DrainAsync();
+        return await AuditChain.Verify(ReadAll(store), await store.CheckpointsAsync());
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> Entries(long afterSeq, int limit) => store.ReadAsync(afterSeq, Math.Clamp(limit, 1, 1000));
+
+    /// <summary>Every stored entry, page by page (also what the offline verifier reads).</summary>
+    public static async IAsyncEnumerable<AuditEntry> ReadAll(IAuditStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        long after = 0;
+        while (true)
+        {
+            var page = await store.ReadAsync(after, VerifyPage);
+            foreach (var entry in page)
+            {
+                yield return entry;
+            }
+
+            if (page.Count < VerifyPage)
+            {
+                yield break;
+            }
+
+            after = page[^1].Seq;
+        }
+    }
+
+    private async Task Flush()
+    {
+        await Task.Yield(); // let Append store this task in _flushing before the loop can end and clear it
+        while (_pending.Count > 0)
+        {
+            var batch = _pending.ToList();
+            _pending.Clear();
+            var entries = AuditChain.Link(_headSeq, _headHash, [.. batch.Select(p => p.Draft)]);
+            try
+            {
+                await store.AppendAsync(entries);
+                (_headSeq, _headHash) = (entries[^1].Seq, entries[^1].Hash);
+                Complete(batch, null);
+            }
+            catch (Exception failure)
+            {
+                Complete(batch, failure);
+                try
+                {
+                    await LoadHead(CancellationToken.None); // the failed append's outcome is unknown: go on from what is stored
+                }
+                catch (Exception reload)
+                {
+                    Complete([.. _pending], reload);
+                    _pending.Clear();
+                    _flushing = null;
+                    DeactivateOnIdle();
+                    return;
+                }
+            }
+        }
+
+        _flushing = null;
+    }
+
+    private static void Complete(IEnumerable<(AuditDraft Draft, TaskCompletionSource Stored)> batch, Exception? failure)
+    {
+        foreach (var stored in batch.Select(p => p.Stored).Distinct())
+        {
+            if (failure is null)
+            {
+                stored.TrySetResult();
+            }
+            else
+            {
+                stored.TrySetException(failure);
+            }
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (_flushing is { } flushing)
+        {
+            await flushing;
+        }
+    }
+
+    private async Task<AuditCheckpoint?> SignIfAdvanced()
+    {
+        if (_checkpointedSeq < 0)
+        {
+            _checkpointedSeq = (await store.CheckpointsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
+        }
+
+        var (seq, hash) = (_headSeq, _headHash);
+        if (seq == 0 || seq <= _checkpointedSeq)
+        {
+            return null;
+        }
+
+        var checkpoint = AuditChain.Sign(signer.Key, seq, hash, clock.GetUtcNow());
+        await store.AppendCheckpointAsync(checkpoint);
+        _checkpointedSeq = seq;
+        return checkpoint;
+    }
+
+    private async Task LoadHead(CancellationToken cancellationToken)
+    {
+        var last = await store.LastAsync(cancellationToken);
+        (_headSeq, _headHash) = last is null ? (0L, AuditChain.Genesis) : (last.Seq, last.Hash);
+    }
+}
