@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using GenomDE.Orleans.ClientApi.Apis;
 using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Hosting;
 using GenomDE.Orleans.GrainInterfaces.Audit;
 using GenomDE.Orleans.GrainInterfaces.Common;
 
@@ -12,8 +12,6 @@ namespace GenomDE.Orleans.ClientApi.Audit;
 /// answer the trail does not know.</summary>
 public sealed class AuditTrail(RequestDelegate next, AuditWriter writer, TimeProvider clock)
 {
-    private static readonly string EmptyBody = Convert.ToHexStringLower(SHA256.HashData([]));
-
     public async Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
@@ -31,7 +29,7 @@ public sealed class AuditTrail(RequestDelegate next, AuditWriter writer, TimePro
             return;
         }
 
-        var body = changes ? await Digest(request) : EmptyBody;
+        var body = changes ? await Digest(request) : RequestDigest.Empty;
         http.Response.OnStarting(() =>
         {
             var caller = http.User.ToCaller();
@@ -64,23 +62,13 @@ public sealed class AuditTrail(RequestDelegate next, AuditWriter writer, TimePro
 
     private static async Task<string> Digest(HttpRequest request)
     {
-        request.EnableBuffering();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[16 * 1024];
-        int read;
         try
         {
-            while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
-            {
-                sha.AppendData(buffer, 0, read);
-            }
+            return await RequestDigest.Sha256Async(request);
         }
         catch (BadHttpRequestException)
         {
-            return "unread: " + EmptyBody; // e.g. over the size limit; the handler answers 413
+            return "unread: " + RequestDigest.Empty; // e.g. over the size limit; the handler answers 413
         }
-
-        request.Body.Position = 0;
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using GenomDE.Orleans.ClientApi.Apis;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Problems;
@@ -39,7 +38,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
 
         try
         {
-            http.Items[HashItem] = await Hash(http.Request);
+            http.Items[HashItem] = await RequestDigest.Sha256Async(http.Request, $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}\n");
             await next(http);
         }
         finally
@@ -50,20 +49,4 @@ public sealed class IdempotencyKeys(RequestDelegate next)
 
     /// <summary>The request's hash (hex), when it carried a usable key.</summary>
     public static string? HashOf(HttpContext http) => http.Items.TryGetValue(HashItem, out var hash) ? hash as string : null;
-
-    private static async Task<string> Hash(HttpRequest request)
-    {
-        request.EnableBuffering();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
-        {
-            sha.AppendData(buffer, 0, read);
-        }
-
-        request.Body.Position = 0;
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
-    }
 }
