@@ -14,11 +14,11 @@ public static class AuditApi
         api.MapGet("/checkpoints", async (IGrainFactory grains) => TypedResults.Ok(await Log(grains).Checkpoints()))
             .RequireAuthorization()
             .WithSummary("Every signed checkpoint (sequence number, head hash, time, ECDSA P-256 public key and signature): keep copies to prove later that the trail was not rewritten.");
-        api.MapPost("/checkpoints", async (IGrainFactory grains) =>
-                await Log(grains).Checkpoint() is { } checkpoint
-                    ? Results.Ok(checkpoint)
-                    : Problem.Result(StatusCodes.Status409Conflict, "audit_empty", "Nothing to sign", "The audit trail has no entries yet."))
+        api.MapPost("/checkpoints", async (HttpContext http, IGrainFactory grains) =>
+                ApiRequest.TryBegin(http, out var context, out var problem) ? (await Log(grains).Checkpoint(context)).ToHttp() : problem!)
             .RequireAuthorization(Policies.Operator)
+            .Produces<AuditCheckpoint>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Operator: sign a checkpoint of the trail's current head now.");
         api.MapGet("/verify", async (IGrainFactory grains) => TypedResults.Ok(await Log(grains).Verify()))
             .RequireAuthorization(Policies.Operator)
@@ -28,6 +28,8 @@ public static class AuditApi
                     ? Problem.Result(StatusCodes.Status400BadRequest, "invalid_page", "Invalid page", "after is ≥ 0, limit 1–1000.")
                     : Results.Ok(await Log(grains).Entries(after ?? 0, limit ?? 100)))
             .RequireAuthorization(Policies.Operator)
+            .Produces<IReadOnlyList<AuditEntry>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Operator: audit entries after a sequence number, oldest first.");
     }
 

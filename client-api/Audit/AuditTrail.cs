@@ -64,7 +64,7 @@ public sealed class AuditTrail(RequestDelegate next, AuditWriter writer, TimePro
     {
         try
         {
-            return await RequestDigest.Sha256Async(request);
+            return await RequestDigest.BodyAsync(request);
         }
         catch (BadHttpRequestException)
         {

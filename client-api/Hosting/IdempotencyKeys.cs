@@ -13,9 +13,10 @@ public sealed class IdempotencyKeys(RequestDelegate next)
 {
     private const string HashItem = "genomde.request-hash";
 
-    /// <summary>Scoped keys of requests in flight in this process (a second API instance may run the
-    /// same key concurrently: the grain then serialises them and the second replays the first).</summary>
-    private static readonly ConcurrentDictionary<string, byte> InFlight = new(StringComparer.Ordinal);
+    /// <summary>Scoped keys of requests in flight in this API (the middleware is one instance per
+    /// pipeline; a second API instance may run the same key concurrently: the grain then serialises
+    /// them and the second replays the first).</summary>
+    private readonly ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -28,7 +29,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
         }
 
         var scoped = RequestIds.Scoped(caller, key);
-        if (!InFlight.TryAdd(scoped, 0))
+        if (!_inFlight.TryAdd(scoped, 0))
         {
             http.Response.Headers.RetryAfter = "1";
             await Problem.Result(StatusCodes.Status409Conflict, "idempotency_key_in_flight", "Request still in progress",
@@ -38,12 +39,13 @@ public sealed class IdempotencyKeys(RequestDelegate next)
 
         try
         {
-            http.Items[HashItem] = await RequestDigest.Sha256Async(http.Request, $"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}\n");
+            var request = http.Request;
+            http.Items[HashItem] = RequestDigest.Of($"{request.Method} {request.Path}{request.QueryString}\n{await RequestDigest.BodyAsync(request)}");
             await next(http);
         }
         finally
         {
-            InFlight.TryRemove(scoped, out _);
+            _inFlight.TryRemove(scoped, out _);
         }
     }
 

@@ -3,22 +3,24 @@ using System.Text;
 
 namespace GenomDE.Orleans.ClientApi.Hosting;
 
-/// <summary>SHA-256 (hex) of a request body, read once and rewound so the handler still binds it.</summary>
+/// <summary>SHA-256 (hex) of a request body, read once per request (the audit trail and the
+/// idempotency check both need it) and rewound so the handler still binds the body.</summary>
 public static class RequestDigest
 {
-    public static readonly string Empty = Convert.ToHexStringLower(SHA256.HashData([]));
+    public static readonly string Empty = Of("");
 
-    /// <summary>Hashes <paramref name="prefix"/> (when given) and then the body.</summary>
-    public static async Task<string> Sha256Async(HttpRequest request, string? prefix = null)
+    private const string BodyItem = "genomde.body-sha256";
+
+    public static async Task<string> BodyAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.EnableBuffering();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (prefix is not null)
+        if (request.HttpContext.Items.TryGetValue(BodyItem, out var known) && known is string digest)
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(prefix));
+            return digest;
         }
 
+        request.EnableBuffering();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
@@ -27,6 +29,10 @@ public static class RequestDigest
         }
 
         request.Body.Position = 0;
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        digest = Convert.ToHexStringLower(sha.GetHashAndReset());
+        request.HttpContext.Items[BodyItem] = digest;
+        return digest;
     }
+
+    public static string Of(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -1,3 +1,5 @@
+using GenomDE.Orleans.GrainInterfaces.Common;
+
 namespace GenomDE.Orleans.GrainInterfaces.Audit;
 
 /// <summary>The one writer of the audit chain (key 0): appends in batches (group commit), signs
@@ -8,9 +10,10 @@ public interface IAuditLogGrain : IGrainWithIntegerKey
     [Alias("Append")]
     Task Append(IReadOnlyList<AuditDraft> drafts);
 
-    /// <summary>Signs a checkpoint of the current head now (returns the latest one when nothing was appended since).</summary>
+    /// <summary>Signs a checkpoint of the current head now (the latest one when nothing was appended
+    /// since); a replay of the same keyed request answers the checkpoint it answered first.</summary>
     [Alias("Checkpoint")]
-    Task<AuditCheckpoint?> Checkpoint();
+    Task<Result<AuditCheckpoint>> Checkpoint(CommandContext context);
 
     [Alias("Checkpoints")]
     Task<IReadOnlyList<AuditCheckpoint>> Checkpoints();

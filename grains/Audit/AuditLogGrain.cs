@@ -1,4 +1,6 @@
 using GenomDE.Orleans.GrainInterfaces.Audit;
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Grains.Domain;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -19,6 +21,10 @@ public sealed class AuditLogGrain(IAuditStore store, AuditSigner signer, IOption
     private long _headSeq;
     private string _headHash = AuditChain.Genesis;
     private long _checkpointedSeq = -1;
+
+    /// <summary>Answers to keyed checkpoint requests, in memory: the activation lives as long as its
+    /// silo, and a replay after a restart signing the head anew changes nothing stored but a checkpoint.</summary>
+    private readonly IdempotentReplies<AuditCheckpoint> _replies = new();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -41,10 +47,25 @@ public sealed class AuditLogGrain(IAuditStore store, AuditSigner signer, IOption
         return stored.Task;
     }
 
-    public async Task<AuditCheckpoint?> Checkpoint()
+    public async Task<Result<AuditCheckpoint>> Checkpoint(CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        if (_replies.Find(context, "checkpoint") is { } replay)
+        {
+            return replay;
+        }
+
         await DrainAsync();
-        return await SignIfAdvanced() ?? ((await store.CheckpointsAsync()) is { Count: > 0 } all ? all[^1] : null);
+        var signed = await SignIfAdvanced() ?? ((await store.CheckpointsAsync()) is { Count: > 0 } all ? all[^1] : null);
+        Result<AuditCheckpoint> answer = signed is null
+            ? DomainError.Conflict("audit_empty", "Nothing to sign", "The audit trail has no entries yet.")
+            : Result<AuditCheckpoint>.Success(signed);
+        if (context.RequestHash is not null)
+        {
+            _replies.Remember(context, "checkpoint", answer);
+        }
+
+        return answer;
     }
 
     public Task<IReadOnlyList<AuditCheckpoint>> Checkpoints() => store.CheckpointsAsync();
