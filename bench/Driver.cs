@@ -106,6 +106,21 @@ internal sealed class Api(Uri baseAddress, Recorder recorder) : IDisposable
 
     public Recorder Recorder => recorder;
 
+    /// <summary>An access token from the embedded issuer (client-credentials grant), as a participant's system gets one.</summary>
+    public async Task<string> Token(string clientId, string clientSecret)
+    {
+        using var response = await _http.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret,
+        }));
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? System.Text.Json.Nodes.JsonNode.Parse(text)!["access_token"]!.GetValue<string>()
+            : throw new BenchFailureException($"POST /connect/token ({clientId}): {(int)response.StatusCode} {text}");
+    }
+
     public async Task<string> Send(string label, HttpMethod method, string path, string? token, string? jsonBody,
         HttpStatusCode expected = HttpStatusCode.OK, bool idempotencyKey = false, CancellationToken ct = default)
     {

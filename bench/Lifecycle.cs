@@ -3,12 +3,18 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GenomDE.Orleans.ClientApi.Auth;
 
 namespace GenomDE.Orleans.Bench;
 
-/// <summary>The participants of the run and their development tokens.</summary>
+/// <summary>The participants of the run and their access tokens from the embedded issuer.</summary>
 internal sealed class Participants
 {
+    /// <summary>The silo derives every client's secret from this key; the bench derives the same.</summary>
+    public static readonly string ClientSecretKey = "bench-client-secret-key-" + Guid.NewGuid().ToString("N");
+
+    private static readonly EmbeddedIssuer Secrets = new(new EmbeddedIssuerOptions { ClientSecretKey = ClientSecretKey }, new Uri("http://localhost/"));
+
     public const string Gdc = "GRZM00123";
     public const string Cdn = "KDKM00456";
     public const string Payer = "200000001";
@@ -24,36 +30,35 @@ internal sealed class Participants
     /// <summary>Provider IK → token.</summary>
     public Dictionary<string, string> Providers { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<string> Mint(Api api, string role, string participantId)
+    public static Task<string> Mint(Api api, string role, string participantId)
     {
-        var body = JsonSerializer.Serialize(new { role, participantId });
-        var text = await api.Send("POST /dev/tokens", HttpMethod.Post, "/dev/tokens", null, body);
-        return JsonNode.Parse(text)!["accessToken"]!.GetValue<string>();
+        var clientId = $"{role}.{participantId}";
+        return api.Token(clientId, Secrets.SecretFor(clientId));
     }
 
     public static async Task<Participants> Setup(Api api)
     {
-        var participants = new Participants
+        // The example nodes of the conformance data: apply, review, approve (operator); only then
+        // do they get tokens.
+        var operatorToken = await Mint(api, "operator", "BfArM");
+        foreach (var (kind, nodeId) in new[] { ("gdc", Gdc), ("cdn", Cdn) })
         {
-            Operator = await Mint(api, "operator", "BfArM"),
+            var applied = JsonNode.Parse(await api.Send("POST /nodes", HttpMethod.Post, "/api/v1/nodes", operatorToken,
+                JsonSerializer.Serialize(new { kind, name = $"Example node {nodeId}", site = "Benchstadt" }), HttpStatusCode.Created, idempotencyKey: true))!;
+            var id = applied["applicationId"]!.GetValue<string>();
+            await api.Send("POST /nodes/{id}/review", HttpMethod.Post, $"/api/v1/nodes/{id}/review", operatorToken,
+                JsonSerializer.Serialize(new { reason = "benchmark" }), idempotencyKey: true);
+            await api.Send("POST /nodes/{id}/approve", HttpMethod.Post, $"/api/v1/nodes/{id}/approve", operatorToken,
+                JsonSerializer.Serialize(new { nodeId, reason = "benchmark" }), idempotencyKey: true);
+        }
+
+        return new Participants
+        {
+            Operator = operatorToken,
             GdcToken = await Mint(api, "gdc", Gdc),
             CdnToken = await Mint(api, "cdn", Cdn),
             PayerToken = await Mint(api, "payer", Payer),
         };
-
-        // The example nodes of the conformance data: apply, review, approve (operator).
-        foreach (var (kind, nodeId) in new[] { ("gdc", Gdc), ("cdn", Cdn) })
-        {
-            var applied = JsonNode.Parse(await api.Send("POST /nodes", HttpMethod.Post, "/api/v1/nodes", participants.Operator,
-                JsonSerializer.Serialize(new { kind, name = $"Example node {nodeId}", site = "Benchstadt" }), HttpStatusCode.Created, idempotencyKey: true))!;
-            var id = applied["applicationId"]!.GetValue<string>();
-            await api.Send("POST /nodes/{id}/review", HttpMethod.Post, $"/api/v1/nodes/{id}/review", participants.Operator,
-                JsonSerializer.Serialize(new { reason = "benchmark" }), idempotencyKey: true);
-            await api.Send("POST /nodes/{id}/approve", HttpMethod.Post, $"/api/v1/nodes/{id}/approve", participants.Operator,
-                JsonSerializer.Serialize(new { nodeId, reason = "benchmark" }), idempotencyKey: true);
-        }
-
-        return participants;
     }
 
     /// <summary>Registers (PUT, operator) a provider if it is not seeded and mints its token.</summary>

@@ -43,8 +43,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         psi.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
         psi.ArgumentList.Add($"--Orleans:SiloPort={siloPort}");
         psi.ArgumentList.Add($"--Orleans:GatewayPort={gatewayPort}");
-        psi.ArgumentList.Add("--Auth:DevTokens=true");
-        psi.ArgumentList.Add("--Auth:SigningKey=bench-signing-key-" + Guid.NewGuid().ToString("N"));
+        psi.ArgumentList.Add("--Auth:Embedded:ClientSecretKey=" + Participants.ClientSecretKey);
         psi.ArgumentList.Add("--Platform:Seed=true");
         if (connectionString is not null)
         {

@@ -1,4 +1,8 @@
 using GenomDE.Orleans.ClientApi;
+using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Grains.Seed;
 using GenomDE.Orleans.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -29,12 +33,6 @@ public static class SiloProgram
 
         await MigrateCommand.MigrateOnStart(builder.Configuration);
         var embedded = SiloConfiguration.IsEmbedded(builder.Configuration);
-        if (embedded)
-        {
-            // Development conveniences belong to the embedded default only.
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:DevTokens"] = builder.Configuration["Auth:DevTokens"] ?? "true" });
-        }
-
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -76,11 +74,11 @@ public static class SiloProgram
         {
             Console.WriteLine($"  REST API     {url}{PlatformRoutes.ApiV1}");
             Console.WriteLine($"  API docs     {url}{PlatformRoutes.Docs}   (OpenAPI: {url}{PlatformRoutes.OpenApiDocument})");
-            Console.WriteLine($"  Dashboard    {url}{PlatformRoutes.Dashboard}?access_token=<operator token>");
+            Console.WriteLine($"  Dashboard    {url}{PlatformRoutes.Dashboard}/   (sign in with the operator's client)");
             Console.WriteLine($"  Health       {url}/health/ready");
-            if (app.Configuration.GetValue<bool>("Auth:DevTokens"))
+            if (app.Services.GetService<EmbeddedIssuer>() is { } issuer)
             {
-                Console.WriteLine($"  Dev tokens   POST {url}/dev/tokens  {{\"role\":\"operator\",\"participantId\":\"BfArM\"}}");
+                AnnounceClients(issuer, SiloConfiguration.SeedsOnStart(app.Configuration));
             }
         }
 
@@ -96,5 +94,31 @@ public static class SiloProgram
         }
 
         Console.WriteLine();
+    }
+
+    /// <summary>The embedded issuer's clients of the seeded participants, so the platform can be
+    /// tried at once (client credentials at the token endpoint).</summary>
+    private static void AnnounceClients(EmbeddedIssuer issuer, bool seeded)
+    {
+        Console.WriteLine($"  Issuer       {issuer.Issuer}   (token endpoint {issuer.TokenEndpoint}, grant_type=client_credentials)");
+        var participants = new List<Caller> { new(ParticipantRole.Operator, SeedData.OperatorId) };
+        if (seeded)
+        {
+            participants.AddRange(SeedData.Providers.Select(p => new Caller(ParticipantRole.Provider, p.Ik)));
+            participants.AddRange(SeedData.Payers.Select(p => new Caller(ParticipantRole.Payer, p.Ik)));
+            participants.AddRange(SeedData.Nodes.Select(n => new Caller(n.Application.Kind == NodeKind.Gdc ? ParticipantRole.Gdc : ParticipantRole.Cdn, n.NodeId)));
+        }
+
+        if (!issuer.UsesDevelopmentSecrets)
+        {
+            Console.WriteLine($"  Clients      {string.Join(", ", participants.Select(ParticipantClientId.For))} (secrets from Auth:Embedded:ClientSecretKey, not printed)");
+            return;
+        }
+
+        Console.WriteLine("  Clients (DEVELOPMENT secrets from the built-in key; set Auth:Embedded:ClientSecretKey for your own):");
+        foreach (var credentials in participants.Select(issuer.CredentialsFor))
+        {
+            Console.WriteLine($"    {credentials.ClientId,-20} {credentials.ClientSecret}");
+        }
     }
 }

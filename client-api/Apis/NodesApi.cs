@@ -20,7 +20,7 @@ public static class NodesApi
             Transition(id, http, grains, (node, ctx) => node.StartReview(ctx, body.Reason)))
             .RequireAuthorization(Policies.Operator).WithSummary("applied → under review.");
         api.MapPost("/{id}/approve", (string id, ApproveNodeRequest body, HttpContext http, IGrainFactory grains) =>
-            Transition(id, http, grains, (node, ctx) => node.Approve(ctx, body.NodeId, body.Reason)))
+            Transition(id, http, grains, (node, ctx) => node.Approve(ctx, body.NodeId, body.Reason), admits: true))
             .RequireAuthorization(Policies.Operator).WithSummary("under review → approved; assigns the official node ID.");
         api.MapPost("/{id}/suspend", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
             Transition(id, http, grains, (node, ctx) => node.Suspend(ctx, body.Reason)))
@@ -66,7 +66,7 @@ public static class NodesApi
             : Problem.Result(result.Error!);
     }
 
-    private static async Task<IResult> Transition(string id, HttpContext http, IGrainFactory grains, Func<INodeGrain, CommandContext, Task<Result<NodeView>>> call)
+    private static async Task<IResult> Transition(string id, HttpContext http, IGrainFactory grains, Func<INodeGrain, CommandContext, Task<Result<NodeView>>> call, bool admits = false)
     {
         if (!ApiRequest.TryBegin(http, out var context, out var problem))
         {
@@ -79,6 +79,9 @@ public static class NodesApi
             return Problem.Result(applicationId.Error!);
         }
 
-        return (await call(grains.GetGrain<INodeGrain>(applicationId.Value!), context)).ToHttp();
+        var result = await call(grains.GetGrain<INodeGrain>(applicationId.Value!), context);
+        return admits
+            ? result.ToHttpWithClient(http, node => new Caller(node.Kind == NodeKind.Gdc ? ParticipantRole.Gdc : ParticipantRole.Cdn, node.NodeId!))
+            : result.ToHttp();
     }
 }

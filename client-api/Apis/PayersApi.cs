@@ -37,6 +37,7 @@ public static class PayersApi
             return problem!;
         }
 
-        return (await grains.GetGrain<IPayerGrain>(ik).Register(context, body)).ToHttp();
+        return (await grains.GetGrain<IPayerGrain>(ik).Register(context, body))
+            .ToHttpWithClient(http, payer => payer.RegisteredAt == payer.UpdatedAt ? new Caller(ParticipantRole.Payer, payer.Ik) : null);
     }
 }

@@ -37,6 +37,7 @@ public static class ProvidersApi
             return problem!;
         }
 
-        return (await grains.GetGrain<IProviderGrain>(ik).Register(context, body)).ToHttp();
+        return (await grains.GetGrain<IProviderGrain>(ik).Register(context, body))
+            .ToHttpWithClient(http, provider => provider.RegisteredAt == provider.UpdatedAt ? new Caller(ParticipantRole.Provider, provider.Ik) : null);
     }
 }

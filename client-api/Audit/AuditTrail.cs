@@ -16,7 +16,7 @@ public sealed class AuditTrail(RequestDelegate next, AuditWriter writer, TimePro
     {
         var request = http.Request;
         var changes = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-        if (!request.Path.StartsWithSegments(PlatformRoutes.ApiV1) && !request.Path.StartsWithSegments("/dev"))
+        if (!request.Path.StartsWithSegments(PlatformRoutes.ApiV1) && !request.Path.StartsWithSegments(OperatorLogin.Path))
         {
             await next(http);
             return;
@@ -45,7 +45,7 @@ public sealed class AuditTrail(RequestDelegate next, AuditWriter writer, TimePro
                 clock.GetUtcNow(),
                 caller is null ? "anonymous" : ParticipantClaims.RoleName(caller.Role),
                 caller?.ParticipantId ?? "",
-                http.User.FindFirst("client_id")?.Value ?? http.User.FindFirst("azp")?.Value,
+                http.User.ClientId(),
                 $"{request.Method} {route}",
                 request.Path.Value ?? "",
                 caller is not null && key is not null && RequestIds.IsValidKey(key) ? RequestIds.Scoped(caller, key) : http.TraceIdentifier,

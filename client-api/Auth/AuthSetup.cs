@@ -1,48 +1,91 @@
-using System.Security.Cryptography;
-using System.Text;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace GenomDE.Orleans.ClientApi.Auth;
 
 public static class AuthSetup
 {
-    /// <summary>Cookie the dashboard page uses: browsers cannot attach a bearer header to a page load.</summary>
-    public const string DashboardCookie = "genomde_access_token";
+    /// <summary>Bearer tokens for the API; the operator session cookie for browser pages.</summary>
+    public const string Scheme = "platform";
+
+    public const string OperatorSession = "operator-session";
+
+    /// <summary><c>__Host-</c>: the browser only accepts it Secure, for this host, on path <c>/</c>.</summary>
+    public const string OperatorSessionCookie = "__Host-genomde-operator";
+
+    /// <summary>Only signatures with a public verification key: a token signed with a shared secret
+    /// (HS256) would be forgeable by anyone holding that secret.</summary>
+    public static readonly string[] AsymmetricAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512,
+    ];
 
     public static void AddPlatformAuth(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var key = SigningKey(options);
-        builder.Services.AddSingleton(new TokenSigning(key, options));
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        var embedded = options.UsesEmbeddedIssuer ? builder.AddEmbeddedIssuer(options) : null;
 
         builder.Services
-            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Bearer token or operator session", policy => policy.ForwardDefaultSelector = context =>
+                OperatorLogin.IsBrowserPage(context) && context.Request.Cookies.ContainsKey(OperatorSessionCookie)
+                    ? OperatorSession
+                    : JwtBearerDefaults.AuthenticationScheme)
+            .AddCookie(OperatorSession, cookie =>
+            {
+                cookie.Cookie.Name = OperatorSessionCookie;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.Path = "/";
+                cookie.LoginPath = OperatorLogin.Path;
+                cookie.SlidingExpiration = false;
+            })
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.RefreshInterval = options.MetadataRefreshInterval;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = options.Issuer,
                     ValidAudience = options.Audience,
-                    IssuerSigningKey = key,
-                    RoleClaimType = ParticipantClaims.Role,
-                    NameClaimType = ParticipantClaims.Subject,
+                    ValidIssuer = options.ValidIssuer,
+                    ValidAlgorithms = AsymmetricAlgorithms,
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                if (embedded is not null)
+                {
+                    jwt.ConfigurationManager = new EmbeddedConfigurationManager(embedded);
+                }
+                else
+                {
+                    jwt.Authority = options.Authority;
+                    jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
+                    jwt.ConfigurationManager = Discovery(options);
+                }
+
                 jwt.Events = new JwtBearerEvents
                 {
-                    OnMessageReceived = context =>
+                    OnTokenValidated = context =>
                     {
-                        // Only the dashboard accepts the token from a cookie (set via ?access_token=).
-                        if (context.Request.Path.StartsWithSegments(PlatformRoutes.Dashboard))
+                        if (ParticipantClaims.FromToken(context.Principal!, options) is { } identity)
                         {
-                            context.Token ??= context.Request.Query["access_token"].FirstOrDefault()
-                                ?? context.Request.Cookies[DashboardCookie];
+                            context.Principal!.AddIdentity(identity);
+                        }
+                        else
+                        {
+                            context.Fail($"The token names no participant: it needs the claims '{options.RoleClaim}' (operator, provider, payer, gdc or cdn) and '{options.ParticipantClaim}'.");
                         }
 
                         return Task.CompletedTask;
@@ -51,9 +94,7 @@ public static class AuthSetup
                     {
                         context.HandleResponse();
                         var detail = context.AuthenticateFailure is null
-                            ? context.Request.Path.StartsWithSegments(PlatformRoutes.Dashboard)
-                                ? "The dashboard needs an operator token: open /dashboard/?access_token=<operator JWT> once."
-                                : "This endpoint needs a bearer token (Authorization: Bearer <JWT>)."
+                            ? "This endpoint needs a bearer token (Authorization: Bearer <JWT>) from the platform's issuer (client credentials)."
                             : $"The bearer token was rejected: {context.ErrorDescription ?? context.AuthenticateFailure.Message}";
                         await Problem.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "unauthenticated", "Authentication required", detail);
                     },
@@ -61,7 +102,7 @@ public static class AuthSetup
             });
 
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(ParticipantClaims.Subject).Build())
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(ParticipantClaims.Participant).Build())
             .AddPolicy(Policies.Operator, p => p.RequireRole(Policies.Operator))
             .AddPolicy(Policies.Provider, p => p.RequireRole(Policies.Provider))
             .AddPolicy(Policies.Payer, p => p.RequireRole(Policies.Payer))
@@ -69,33 +110,54 @@ public static class AuthSetup
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
     }
 
-    private static SymmetricSecurityKey SigningKey(AuthOptions options)
+    /// <summary>The external issuer's discovery document and keys. Unlike the default, a key the issuer
+    /// withdrew is not kept as "last known good" for an hour: an emergency rotation takes effect
+    /// within <see cref="AuthOptions.MetadataRefreshInterval"/>.</summary>
+    private static ConfigurationManager<OpenIdConnectConfiguration> Discovery(AuthOptions options)
     {
-        if (!string.IsNullOrEmpty(options.SigningKey))
+        var metadata = options.Authority!.TrimEnd('/') + "/.well-known/openid-configuration";
+        return new ConfigurationManager<OpenIdConnectConfiguration>(metadata, new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever { RequireHttps = options.RequireHttpsMetadata })
         {
-            if (options.SigningKey.Length < 32)
-            {
-                throw new InvalidOperationException("Auth:SigningKey must have at least 32 characters.");
-            }
-
-            return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.SigningKey));
-        }
-
-        if (!options.DevTokens)
-        {
-            throw new InvalidOperationException("Auth:SigningKey is not configured. Set it (at least 32 characters), or enable Auth:DevTokens for a development run.");
-        }
-
-        return new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32));
+            RefreshInterval = options.MetadataRefreshInterval,
+            UseLastKnownGoodConfiguration = false,
+        };
     }
 
-    /// <summary>Writes 403 as problem+json that names the role the endpoint needs.</summary>
+    /// <summary>The embedded issuer's discovery, read in-process: no HTTP call to ourselves, and the
+    /// same validation path (issuer, keys by <c>kid</c>) as an external authority.</summary>
+    private sealed class EmbeddedConfigurationManager(EmbeddedIssuer issuer) : IConfigurationManager<OpenIdConnectConfiguration>
+    {
+        private readonly OpenIdConnectConfiguration _configuration = Describe(issuer);
+
+        public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel) => Task.FromResult(_configuration);
+
+        private static OpenIdConnectConfiguration Describe(EmbeddedIssuer issuer)
+        {
+            var configuration = new OpenIdConnectConfiguration { Issuer = issuer.Issuer.AbsoluteUri, TokenEndpoint = issuer.TokenEndpoint.AbsoluteUri };
+            configuration.SigningKeys.Add(issuer.SigningKey);
+            return configuration;
+        }
+
+        public void RequestRefresh()
+        {
+        }
+    }
+
+    /// <summary>Writes 403 as problem+json that names the role the endpoint needs; sends a browser
+    /// without an operator session to the login page.</summary>
     private sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
     {
         private readonly AuthorizationMiddlewareResultHandler _default = new();
 
         public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
         {
+            if (authorizeResult.Challenged && OperatorLogin.IsBrowserPage(context))
+            {
+                context.Response.Redirect(OperatorLogin.Url(context));
+                return Task.CompletedTask;
+            }
+
             if (!authorizeResult.Forbidden)
             {
                 return _default.HandleAsync(next, context, policy, authorizeResult);
@@ -111,6 +173,3 @@ public static class AuthSetup
         }
     }
 }
-
-/// <summary>The signing key and settings the dev token issuer needs.</summary>
-public sealed record TokenSigning(SecurityKey Key, AuthOptions Options);

@@ -35,11 +35,13 @@ public static class ApiComposition
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "GenomDE platform API";
-            document.Info.Description = "REST API of the genomDE model project platform (§ 64e SGB V). Authenticate with a JWT bearer token (role + participant ID).";
+            document.Info.Description = "REST API of the genomDE model project platform (§ 64e SGB V). Authenticate with a bearer JWT of the platform's OpenID Connect issuer (client credentials; the embedded issuer's token endpoint is /connect/token).";
             return Task.CompletedTask;
         }));
+        builder.Logging.AddFilter("OpenIddict", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning); // both log every request at Information
         builder.AddPlatformAuth();
-        builder.Services.AddSingleton<DevTokenIssuer>();
+        builder.Services.AddHttpClient();
+        builder.Services.AddAntiforgery();
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         return builder;
@@ -52,6 +54,7 @@ public static class ApiComposition
         app.UseAuthentication();
         app.UseMiddleware<AuditTrail>(); // before authorization, so refused requests are recorded too
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseMiddleware<IdempotencyKeys>();
 
         app.MapOpenApi(PlatformRoutes.OpenApiDocument).AllowAnonymous();
@@ -69,38 +72,15 @@ public static class ApiComposition
         app.MapReportsApi();
         app.MapEventsApi();
         app.MapWebhooksApi();
-        if (app.Configuration.GetValue<bool>($"{AuthOptions.Section}:{nameof(AuthOptions.DevTokens)}"))
+        if (app.Services.GetService<EmbeddedIssuer>() is not null)
         {
-            app.MapDevTokensApi();
+            app.MapEmbeddedIssuer();
         }
 
-        app.MapDashboardLogin();
+        app.MapOperatorLogin();
         app.MapOrleansDashboard(routePrefix: PlatformRoutes.Dashboard).RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         return app;
     }
-
-    /// <summary><c>/dashboard?access_token=…</c> stores the operator token in an HTTP-only cookie
-    /// and reloads without it, so the token does not stay in the address bar or history.</summary>
-    private static void MapDashboardLogin(this WebApplication app) =>
-        app.Use(async (context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments(PlatformRoutes.Dashboard)
-                && context.Request.Query["access_token"].FirstOrDefault() is { Length: > 0 } token
-                && context.User.ToCaller()?.IsOperator == true)
-            {
-                context.Response.Cookies.Append(AuthSetup.DashboardCookie, token, new CookieOptions
-                {
-                    HttpOnly = true,
-                    SameSite = SameSiteMode.Strict,
-                    Secure = context.Request.IsHttps,
-                    Path = PlatformRoutes.Dashboard,
-                });
-                context.Response.Redirect(context.Request.PathBase + context.Request.Path);
-                return;
-            }
-
-            await next();
-        });
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
     {

@@ -97,7 +97,7 @@ public sealed class IdempotencyKeyTests(PlatformFixture platform)
         http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         http.Response.Body = new MemoryStream();
         http.User = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ParticipantClaims.Role, "operator"), new Claim(ParticipantClaims.Subject, participant)], "test"));
+            [new Claim(ParticipantClaims.Role, "operator"), new Claim(ParticipantClaims.Participant, participant)], "test"));
         http.RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider();
         return http;
     }

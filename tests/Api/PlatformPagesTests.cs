@@ -53,34 +53,37 @@ public sealed class PlatformPagesTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
 
-        await (await platform.AnonymousClient().GetAsync("/dashboard/")).AssertProblem(HttpStatusCode.Unauthorized, "unauthenticated");
+        var anonymous = await platform.AnonymousClient().GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/login?returnUrl=%2Fdashboard%2F", anonymous.Headers.Location?.OriginalString);
         await (await platform.Client(ParticipantRole.Provider, "123456789").GetAsync("/dashboard/")).AssertProblem(HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]
-    public async Task A_browser_logs_into_the_dashboard_with_a_token_link_and_keeps_a_cookie()
+    public async Task The_login_form_needs_its_antiforgery_token_and_sends_only_to_local_pages()
     {
-        var token = platform.Operator().DefaultRequestHeaders.Authorization!.Parameter;
+        var operatorClient = platform.Issuer.CredentialsFor(new Caller(ParticipantRole.Operator, "BfArM"));
+        var form = new Dictionary<string, string> { ["clientId"] = operatorClient.ClientId, ["clientSecret"] = operatorClient.ClientSecret, ["returnUrl"] = "/dashboard/" };
+
+        // Without the form's antiforgery token (a cross-site form post) nothing happens.
+        var forged = await platform.AnonymousClient().PostAsync("/login", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False(forged.Headers.Contains("Set-Cookie") && forged.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("__Host-genomde-operator", StringComparison.Ordinal)));
+
+        // With it (a browser that loaded the page), the session cookie is set and an off-site returnUrl is ignored.
         var cookies = new CookieContainer();
-        using var browser = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = true }) { BaseAddress = platform.BaseAddress };
-
-        var page = await browser.GetAsync($"/dashboard/?access_token={token}");
-
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Equal("/dashboard/", page.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.DoesNotContain("access_token", page.RequestMessage.RequestUri.Query, StringComparison.Ordinal);
-        Assert.NotEmpty(cookies.GetCookies(new Uri(platform.BaseAddress, "/dashboard/")));
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/dashboard/")).StatusCode);
-    }
-
-    [Fact]
-    public async Task Dev_tokens_are_only_minted_for_well_formed_participants()
-    {
-        var http = platform.AnonymousClient();
-
-        var ok = await http.PostJson("/dev/tokens", new { role = "gdc", participantId = "GRZDD0004" });
-        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        await (await http.PostJson("/dev/tokens", new { role = "cdn", participantId = "GRZDD0004" })).AssertProblem(HttpStatusCode.BadRequest, "invalid_participant");
-        await (await http.PostJson("/dev/tokens", new { role = "payer", participantId = "AOK" })).AssertProblem(HttpStatusCode.BadRequest, "invalid_ik");
+        using var browser = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = platform.BaseAddress };
+        var login = await (await browser.GetAsync("/login?returnUrl=https%3A%2F%2Fevil.example%2F")).Content.ReadAsStringAsync();
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(login, "name=\"(__RequestVerificationToken[^\"]*)\" value=\"([^\"]+)\"");
+        Assert.True(antiforgery.Success, "The login page has no antiforgery field.");
+        form[antiforgery.Groups[1].Value] = System.Net.WebUtility.HtmlDecode(antiforgery.Groups[2].Value);
+        form["returnUrl"] = "https://evil.example/";
+        var signedIn = await browser.PostAsync("/login", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/dashboard/", signedIn.Headers.Location?.OriginalString);
+        var setCookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-genomde-operator=", StringComparison.Ordinal));
+        Assert.Contains("secure", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/;", setCookie + ";", StringComparison.OrdinalIgnoreCase);
     }
 }

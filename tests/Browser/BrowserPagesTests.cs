@@ -54,25 +54,39 @@ public sealed class BrowserPagesTests(PlatformFixture platform, BrowserFixture b
     }
 
     [Fact]
-    public async Task An_operator_logs_into_the_dashboard_with_a_token_link_and_the_dashboard_renders()
+    public async Task An_operator_signs_in_with_the_issuer_and_the_dashboard_renders()
     {
-        var token = platform.Operator().DefaultRequestHeaders.Authorization!.Parameter!;
+        var operatorClient = platform.Issuer.CredentialsFor(new GrainInterfaces.Common.Caller(GrainInterfaces.Common.ParticipantRole.Operator, "BfArM"));
         var page = await browser.NewPageAsync(platform.BaseAddress);
         await using var context = page.Context;
         var network = new NetworkLog(page);
 
-        var response = await page.GotoAsync($"/dashboard/?access_token={Uri.EscapeDataString(token)}");
-
-        // Redirected to the bare dashboard; the token lives on only in an HttpOnly cookie.
+        // Without a session the dashboard sends the browser to the sign-in page.
+        var response = await page.GotoAsync("/dashboard/");
         Assert.Equal(200, response?.Status);
-        var url = new Uri(page.Url);
-        Assert.Equal("/dashboard/", url.AbsolutePath);
-        Assert.DoesNotContain("access_token", page.Url, StringComparison.Ordinal);
-        Assert.DoesNotContain(token, page.Url, StringComparison.Ordinal);
-        Assert.Contains(network.Under("/dashboard/"), e => e.Status == 302 && e.Url.Query.Contains("access_token", StringComparison.Ordinal));
-        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == AuthSetup.DashboardCookie);
-        Assert.True(cookie.HttpOnly, "The dashboard cookie must be HttpOnly.");
-        Assert.Equal("/dashboard", cookie.Path);
+        Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
+        await BrowserFixture.ScreenshotAsync(page, "login");
+
+        // A wrong secret is refused on the page, and no session cookie is set.
+        await page.GetByLabel("Client-ID").FillAsync(operatorClient.ClientId);
+        await page.GetByLabel("Client-Secret").FillAsync("not-the-secret");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await ExpectVisible(page, network, "login-refused", page.GetByRole(AriaRole.Alert));
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == AuthSetup.OperatorSessionCookie);
+
+        await page.GetByLabel("Client-ID").FillAsync(operatorClient.ClientId);
+        await page.GetByLabel("Client-Secret").FillAsync(operatorClient.ClientSecret);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/dashboard/"));
+        var signInErrors = network.ConsoleErrors.Count; // the refused attempt's 401s (page, favicon) were meant
+
+        // Back at the dashboard; the session lives only in a __Host- cookie, no token in any URL.
+        Assert.Equal("/dashboard/", new Uri(page.Url).AbsolutePath);
+        Assert.DoesNotContain(network.Exchanges, e => e.Url.Query.Contains("token", StringComparison.OrdinalIgnoreCase));
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == AuthSetup.OperatorSessionCookie);
+        Assert.True(cookie.HttpOnly, "The session cookie must be HttpOnly.");
+        Assert.True(cookie.Secure, "The session cookie must be Secure.");
+        Assert.Equal("/", cookie.Path);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
         Assert.Equal("", await page.EvaluateAsync<string>("() => document.cookie")); // out of reach of scripts
 
@@ -95,29 +109,29 @@ public sealed class BrowserPagesTests(PlatformFixture platform, BrowserFixture b
         var calls = network.Under("/dashboard/").Where(e => e.IsXhr).ToList();
         Assert.Contains(calls, e => e.Url.AbsolutePath == "/dashboard/DashboardCounters");
         Assert.Contains(calls, e => e.Url.AbsolutePath == "/dashboard/version");
-        var bad = network.Exchanges.Where(e => IsOwn(e.Url) && (e.Failed || (e.IsXhr && e.Status is not (>= 200 and < 300)))).ToList();
+        var bad = network.Exchanges.Where(e => IsOwn(e.Url) && e.Url.AbsolutePath != "/login" // the refused sign-in above
+            && (e.Failed || (e.IsXhr && e.Status is not (>= 200 and < 300)))).ToList();
         Assert.True(bad.Count == 0, $"Dashboard requests did not succeed:{Environment.NewLine}{string.Join(Environment.NewLine, bad)}");
-        Assert.True(network.ConsoleErrors.Count == 0, $"The dashboard logged errors: {string.Join(" | ", network.ConsoleErrors)}");
+        Assert.True(network.ConsoleErrors.Count == signInErrors, $"The dashboard logged errors: {string.Join(" | ", network.ConsoleErrors.Skip(signInErrors))}");
     }
 
     [Fact]
-    public async Task Without_a_token_the_dashboard_shows_a_401_problem()
+    public async Task A_provider_cannot_sign_in_to_the_dashboard()
     {
+        var provider = platform.Issuer.CredentialsFor(new GrainInterfaces.Common.Caller(GrainInterfaces.Common.ParticipantRole.Provider, "123456789"));
         var page = await browser.NewPageAsync(platform.BaseAddress);
         await using var context = page.Context;
+        var network = new NetworkLog(page);
 
-        var response = await page.GotoAsync("/dashboard/");
+        await page.GotoAsync("/login?returnUrl=%2Fdashboard%2F");
+        await page.GetByLabel("Client-ID").FillAsync(provider.ClientId);
+        await page.GetByLabel("Client-Secret").FillAsync(provider.ClientSecret);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
 
-        Assert.NotNull(response);
-        Assert.Equal(401, response.Status);
-        Assert.Equal("application/problem+json", (await response.HeaderValueAsync("content-type"))?.Split(';')[0].Trim());
-        using var problem = JsonDocument.Parse(await response.TextAsync());
-        Assert.Equal("urn:genomde:problem:unauthenticated", problem.RootElement.GetProperty("type").GetString());
-        Assert.Equal(401, problem.RootElement.GetProperty("status").GetInt32());
-        Assert.Contains("urn:genomde:problem:unauthenticated", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await page.Locator("#app, script").CountAsync()); // no dashboard app was served
-        Assert.Empty(await page.Context.CookiesAsync());
-        await BrowserFixture.ScreenshotAsync(page, "dashboard-unauthenticated");
+        await ExpectVisible(page, network, "login-provider", page.GetByRole(AriaRole.Alert).GetByText("Only the operator may sign in here."));
+        Assert.Equal("/login", new Uri(page.Url).AbsolutePath);
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == AuthSetup.OperatorSessionCookie);
+        Assert.Equal(0, await page.Locator("#app").CountAsync()); // no dashboard app was served
     }
 
     private bool IsOwn(Uri url) => url.Authority == platform.BaseAddress.Authority;

@@ -23,8 +23,6 @@ namespace GenomDE.Orleans.Tests.Fixtures;
 /// <see cref="PostgresPlatformFixture"/> runs the same on PostgreSQL.</summary>
 public class PlatformFixture : IAsyncLifetime
 {
-    public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
-
     private WebApplication? _api;
 
     public TestCluster Cluster { get; private set; } = null!;
@@ -90,6 +88,14 @@ public class PlatformFixture : IAsyncLifetime
         BaseAddress = new Uri(address);
     }
 
+    /// <summary>A second API host on the same cluster with its own settings (e.g. an external issuer); the caller disposes it.</summary>
+    public async Task<(WebApplication Api, Uri BaseAddress)> StartApiAsync(IReadOnlyDictionary<string, string?> extra)
+    {
+        var api = BuildApi(Cluster, Settings, extra);
+        await api.StartAsync();
+        return (api, new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
+    }
+
     protected async Task StopApiAsync()
     {
         if (_api is not null)
@@ -100,12 +106,24 @@ public class PlatformFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>An HTTP client authenticated as <paramref name="role"/>/<paramref name="participantId"/>.</summary>
+    /// <summary>The API's embedded issuer (its URL, signing key and client secrets).</summary>
+    public EmbeddedIssuer Issuer => _api!.Services.GetRequiredService<EmbeddedIssuer>();
+
+    /// <summary>An HTTP client authenticated as <paramref name="role"/>/<paramref name="participantId"/>,
+    /// with a token signed by the embedded issuer's key, whether or not the participant is registered
+    /// (the rules must hold for such tokens too). <see cref="ClientWithCredentials"/> takes the real way.</summary>
     public HttpClient Client(ParticipantRole role, string participantId)
     {
         var client = AnonymousClient();
-        var token = _api!.Services.GetRequiredService<DevTokenIssuer>().Issue(new Caller(role, participantId));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Issue(Issuer, new Caller(role, participantId)));
+        return client;
+    }
+
+    /// <summary>An HTTP client that got its token at the issuer's token endpoint with the client's credentials.</summary>
+    public async Task<HttpClient> ClientWithCredentials(string clientId, string clientSecret)
+    {
+        var client = AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TestTokens.Fetch(client, clientId, clientSecret));
         return client;
     }
 
@@ -121,18 +139,24 @@ public class PlatformFixture : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private static WebApplication BuildApi(TestCluster cluster, Dictionary<string, string?> clusterSettings)
+    /// <summary>An API host on a free loopback port; the embedded issuer's URL is that port's.</summary>
+    protected static WebApplication BuildApi(TestCluster cluster, Dictionary<string, string?> clusterSettings, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var url = $"http://127.0.0.1:{FreePort()}";
+        builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = new Dictionary<string, string?>
         {
             ["Orleans:ClusterId"] = cluster.Options.ClusterId,
             ["Orleans:ServiceId"] = cluster.Options.ServiceId,
-            ["Auth:SigningKey"] = SigningKey,
-            ["Auth:DevTokens"] = "true",
+            ["Auth:Embedded:Issuer"] = url + "/",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         if (clusterSettings.GetValueOrDefault(SiloConfiguration.ConnectionStringKey) is { } connectionString)
         {
             settings[SiloConfiguration.ConnectionStringKey] = connectionString; // gateways from the membership table
@@ -152,6 +176,13 @@ public class PlatformFixture : IAsyncLifetime
         var app = builder.Build();
         app.MapGenomDeApi();
         return app;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The test cluster's own client finds the gateways where the API does.</summary>
