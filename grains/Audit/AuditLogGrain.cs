@@ -22,6 +22,11 @@ public sealed class AuditLogGrain(IAuditStore store, AuditSigner signer, IOption
     private string _headHash = AuditChain.Genesis;
     private long _checkpointedSeq = -1;
 
+    /// <summary>The Merkle tree head over entries 1–head, kept current by every append. Built on
+    /// first need by one pass over the store (not at activation, which stays one read); dropped
+    /// when the head is reloaded after a failed append, whose outcome is unknown.</summary>
+    private MerkleFrontier? _tree;
+
     /// <summary>Answers to keyed checkpoint requests, in memory: the activation lives as long as its
     /// silo, and a replay after a restart signing the head anew changes nothing stored but a checkpoint.</summary>
     private readonly IdempotentReplies<AuditCheckpoint> _replies = new();
@@ -112,11 +117,20 @@ public sealed class AuditLogGrain(IAuditStore store, AuditSigner signer, IOption
             {
                 await store.AppendAsync(entries);
                 (_headSeq, _headHash) = (entries[^1].Seq, entries[^1].Hash);
+                if (_tree is { } tree)
+                {
+                    foreach (var entry in entries)
+                    {
+                        tree.Add(AuditMerkle.LeafHash(entry));
+                    }
+                }
+
                 Complete(batch, null);
             }
             catch (Exception failure)
             {
                 Complete(batch, failure);
+                _tree = null;
                 try
                 {
                     await LoadHead(CancellationToken.None); // the failed append's outcome is unknown: go on from what is stored
@@ -165,16 +179,62 @@ public sealed class AuditLogGrain(IAuditStore store, AuditSigner signer, IOption
             _checkpointedSeq = (await store.CheckpointsAsync()).Select(c => c.Seq).DefaultIfEmpty(0).Max();
         }
 
-        var (seq, hash) = (_headSeq, _headHash);
-        if (seq == 0 || seq <= _checkpointedSeq)
+        if (_headSeq == 0 || _headSeq <= _checkpointedSeq)
         {
             return null;
         }
 
-        var checkpoint = AuditChain.Sign(signer.Key, seq, hash, clock.GetUtcNow());
+        var (seq, hash, root) = await Head();
+        if (seq <= _checkpointedSeq)
+        {
+            return null; // another signing took this head while the tree was being built
+        }
+
+        var checkpoint = AuditChain.Sign(signer.Key, seq, hash, root, clock.GetUtcNow());
         await store.AppendCheckpointAsync(checkpoint);
         _checkpointedSeq = seq;
         return checkpoint;
+    }
+
+    /// <summary>Head sequence number, head hash and Merkle root (hex), read together in one turn.</summary>
+    private async Task<(long Seq, string Hash, string Root)> Head()
+    {
+        while (_tree is null)
+        {
+            await BuildTree();
+        }
+
+        return (_headSeq, _headHash, AuditMerkle.Hex(_tree.Root()));
+    }
+
+    /// <summary>Reads entries 1–head into a new tree; appends that land meanwhile move the head, and
+    /// the loop reads on until it has caught up within one turn, when appends take over.</summary>
+    private async Task BuildTree()
+    {
+        var tree = new MerkleFrontier();
+        while (tree.Size < _headSeq)
+        {
+            var page = await store.ReadAsync(tree.Size, (int)Math.Min(VerifyPage, _headSeq - tree.Size));
+            if (page.Count == 0)
+            {
+                throw new InvalidOperationException($"The audit store ends at entry {tree.Size}, its head is {_headSeq}: run audit verify.");
+            }
+
+            foreach (var entry in page)
+            {
+                if (entry.Seq != tree.Size + 1)
+                {
+                    throw new InvalidOperationException($"The audit store holds entry {entry.Seq} where entry {tree.Size + 1} belongs: run audit verify.");
+                }
+
+                tree.Add(AuditMerkle.LeafHash(entry));
+            }
+        }
+
+        if (tree.Size == _headSeq)
+        {
+            _tree ??= tree;
+        }
     }
 
     private async Task LoadHead(CancellationToken cancellationToken)
