@@ -169,6 +169,32 @@ public static class AuditMerkle
     public static bool VerifyInclusion(long m, long n, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> path, ReadOnlySpan<byte> root) =>
         RootFromInclusionProof(m, n, leafHash, path) is { } computed && computed.AsSpan().SequenceEqual(root);
 
+    /// <summary>The whole offline check of an answer of <c>GET /api/v1/audit/entries/{seq}/proof</c>:
+    /// the checkpoint's signature holds, the leaf is the entry's canonical text and hashes to the
+    /// leaf hash, index and size match entry and checkpoint, and the path leads to the signed root.</summary>
+    public static bool ProofHolds(AuditProof proof)
+    {
+        ArgumentNullException.ThrowIfNull(proof);
+        var checkpoint = proof.Checkpoint;
+        if (checkpoint.MerkleRoot is not { } root || !AuditChain.SignatureHolds(checkpoint)
+            || proof.LeafIndex != proof.Entry.Seq - 1 || proof.TreeSize != checkpoint.Seq
+            || proof.Leaf != AuditChain.Canonical(proof.Entry.Seq, proof.Entry.Draft))
+        {
+            return false;
+        }
+
+        try
+        {
+            var leafHash = LeafHash(Encoding.UTF8.GetBytes(proof.Leaf));
+            return Hex(leafHash) == proof.LeafHash
+                && VerifyInclusion(proof.LeafIndex, proof.TreeSize, leafHash, [.. proof.AuditPath.Select(Convert.FromHexString)], Convert.FromHexString(root));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Hashes as the API writes them: lowercase hex, like the chain's.</summary>
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 

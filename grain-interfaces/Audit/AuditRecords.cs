@@ -54,3 +54,19 @@ public sealed record AuditVerification(
     [property: Id(3)] long? FirstBrokenSeq,
     [property: Id(4)] string? Problem,
     [property: Id(5)] long? BrokenCheckpointSeq = null);
+
+/// <summary>Proof that <see cref="Entry"/> is leaf <see cref="LeafIndex"/> (its Seq − 1) of the
+/// Merkle tree of size <see cref="TreeSize"/> whose root <see cref="Checkpoint"/> signs.
+/// <see cref="Leaf"/> is the exact text hashed (the entry's canonical text), so a verifier in any
+/// language hashes these bytes instead of rebuilding the JSON; <see cref="AuditPath"/> lists the
+/// sibling hashes (hex) from the leaf up, as RFC 9162 §2.1.3 defines. Checked offline by
+/// <see cref="AuditMerkle.ProofHolds"/> (steps in docs/security.md).</summary>
+[GenerateSerializer, Immutable, Alias("genomde.audit-proof")]
+public sealed record AuditProof(
+    [property: Id(0)] AuditEntry Entry,
+    [property: Id(1)] string Leaf,
+    [property: Id(2)] string LeafHash,
+    [property: Id(3)] long LeafIndex,
+    [property: Id(4)] long TreeSize,
+    [property: Id(5)] IReadOnlyList<string> AuditPath,
+    [property: Id(6)] AuditCheckpoint Checkpoint);
