@@ -25,8 +25,7 @@ public static class AuditChain
         ]);
     }
 
-    public static string Hash(string prevHash, long seq, AuditDraft draft) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{prevHash}\n{Canonical(seq, draft)}")));
+    public static string Hash(string prevHash, long seq, AuditDraft draft) => HashOf(prevHash, Canonical(seq, draft));
 
     /// <summary>Entries for <paramref name="drafts"/> after the head (<paramref name="headSeq"/>, <paramref name="headHash"/>).</summary>
     public static IReadOnlyList<AuditEntry> Link(long headSeq, string headHash, IReadOnlyList<AuditDraft> drafts)
@@ -46,18 +45,23 @@ public static class AuditChain
         return entries;
     }
 
-    public static string CheckpointText(long seq, string headHash, DateTimeOffset time) =>
-        string.Create(CultureInfo.InvariantCulture, $"genomde-audit-checkpoint/v1\n{seq}\n{headHash}\n{time.ToUniversalTime():O}");
+    /// <summary>What a checkpoint signs. v2 adds the Merkle root; v1 (no root) is the text of
+    /// checkpoints signed before roots existed, kept so that they still verify. Stripping the root
+    /// from a v2 checkpoint does not make it a valid v1 one: the signed text differs.</summary>
+    public static string CheckpointText(long seq, string headHash, string? merkleRoot, DateTimeOffset time) => merkleRoot is null
+        ? string.Create(CultureInfo.InvariantCulture, $"genomde-audit-checkpoint/v1\n{seq}\n{headHash}\n{time.ToUniversalTime():O}")
+        : string.Create(CultureInfo.InvariantCulture, $"genomde-audit-checkpoint/v2\n{seq}\n{headHash}\n{merkleRoot}\n{time.ToUniversalTime():O}");
 
     /// <summary>Signs at <paramref name="time"/> cut to whole milliseconds (UTC), so the time reads
-    /// back exactly from any store.</summary>
-    public static AuditCheckpoint Sign(ECDsa key, long seq, string headHash, DateTimeOffset time)
+    /// back exactly from any store. <paramref name="merkleRoot"/> is the hex MTH over entries 1–<paramref name="seq"/>.</summary>
+    public static AuditCheckpoint Sign(ECDsa key, long seq, string headHash, string merkleRoot, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(merkleRoot);
         time = new DateTimeOffset(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         var publicKey = key.ExportSubjectPublicKeyInfo();
-        var signature = key.SignData(Encoding.UTF8.GetBytes(CheckpointText(seq, headHash, time)), HashAlgorithmName.SHA256);
-        return new AuditCheckpoint(seq, headHash, time, KeyIdOf(publicKey), Convert.ToBase64String(publicKey), Convert.ToBase64String(signature));
+        var signature = key.SignData(Encoding.UTF8.GetBytes(CheckpointText(seq, headHash, merkleRoot, time)), HashAlgorithmName.SHA256);
+        return new AuditCheckpoint(seq, headHash, time, KeyIdOf(publicKey), Convert.ToBase64String(publicKey), Convert.ToBase64String(signature), merkleRoot);
     }
 
     public static string KeyIdOf(byte[] subjectPublicKeyInfo) => Convert.ToHexStringLower(SHA256.HashData(subjectPublicKeyInfo))[..16];
@@ -71,7 +75,7 @@ public static class AuditChain
             var spki = Convert.FromBase64String(checkpoint.PublicKey);
             key.ImportSubjectPublicKeyInfo(spki, out _);
             return KeyIdOf(spki) == checkpoint.KeyId
-                && key.VerifyData(Encoding.UTF8.GetBytes(CheckpointText(checkpoint.Seq, checkpoint.HeadHash, checkpoint.Time)),
+                && key.VerifyData(Encoding.UTF8.GetBytes(CheckpointText(checkpoint.Seq, checkpoint.HeadHash, checkpoint.MerkleRoot, checkpoint.Time)),
                     Convert.FromBase64String(checkpoint.Signature), HashAlgorithmName.SHA256);
         }
         catch (Exception e) when (e is FormatException or CryptographicException)
@@ -82,13 +86,16 @@ public static class AuditChain
 
     /// <summary>Recomputes the chain over <paramref name="entries"/> (in stored order) and checks every
     /// checkpoint against it. Names the first entry that was changed, removed, inserted or moved; a
-    /// rewrite that recomputed every hash after it is caught by a checkpoint signed before it.</summary>
+    /// rewrite that recomputed every hash after it is caught by a checkpoint signed before it, whose
+    /// head hash and Merkle root (both recomputed here, in the same pass) no longer match.</summary>
     public static async Task<AuditVerification> Verify(IAsyncEnumerable<AuditEntry> entries, IReadOnlyList<AuditCheckpoint> checkpoints)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(checkpoints);
         var wanted = checkpoints.Select(c => c.Seq).ToHashSet();
         var headAt = new Dictionary<long, string>();
+        var rootAt = new Dictionary<long, string>();
+        var tree = new MerkleFrontier();
         var prev = Genesis;
         long expected = 1;
         await foreach (var entry in entries)
@@ -105,15 +112,18 @@ public static class AuditChain
                 return Broken(expected - 1, checkpoints, entry.Seq, $"entry {entry.Seq} does not follow entry {entry.Seq - 1}: inserted, removed or moved");
             }
 
-            var hash = Hash(prev, entry.Seq, entry.Draft);
+            var canonical = Canonical(entry.Seq, entry.Draft);
+            var hash = HashOf(prev, canonical);
             if (hash != entry.Hash)
             {
                 return Broken(expected - 1, checkpoints, entry.Seq, $"entry {entry.Seq} is not what was written: changed after it was stored");
             }
 
+            tree.Add(AuditMerkle.LeafHash(Encoding.UTF8.GetBytes(canonical)));
             if (wanted.Contains(entry.Seq))
             {
                 headAt[entry.Seq] = hash;
+                rootAt[entry.Seq] = AuditMerkle.Hex(tree.Root());
             }
 
             prev = hash;
@@ -126,19 +136,18 @@ public static class AuditChain
         {
             if (!SignatureHolds(checkpoint))
             {
-                return new AuditVerification(false, count, checkpoints.Count, null, $"the checkpoint over entries 1–{checkpoint.Seq} has no valid signature");
+                return new AuditVerification(false, count, checkpoints.Count, null, $"the checkpoint over entries 1–{checkpoint.Seq} has no valid signature", checkpoint.Seq);
             }
 
             if (checkpoint.Seq > count)
             {
                 return new AuditVerification(false, count, checkpoints.Count, count + 1,
-                    $"the checkpoint signed at {checkpoint.Time:O} covers {checkpoint.Seq} entries, the log holds {count}: entries from {count + 1} on were removed");
+                    $"the checkpoint signed at {checkpoint.Time:O} covers {checkpoint.Seq} entries, the log holds {count}: entries from {count + 1} on were removed", checkpoint.Seq);
             }
 
-            if (checkpoint.Seq > 0 && headAt[checkpoint.Seq] != checkpoint.HeadHash)
+            if (checkpoint.Seq > 0 && Mismatch(checkpoint, headAt[checkpoint.Seq], rootAt[checkpoint.Seq], confirmed) is { } problem)
             {
-                return new AuditVerification(false, count, checkpoints.Count, confirmed + 1,
-                    $"the log was rewritten within entries {confirmed + 1}–{checkpoint.Seq}: it no longer matches the checkpoint signed at {checkpoint.Time:O} (every hash after the change was recomputed)");
+                return new AuditVerification(false, count, checkpoints.Count, confirmed + 1, problem, checkpoint.Seq);
             }
 
             confirmed = checkpoint.Seq;
@@ -146,6 +155,25 @@ public static class AuditChain
 
         return new AuditVerification(true, count, checkpoints.Count, null, null);
     }
+
+    /// <summary>Why <paramref name="checkpoint"/> does not match the recomputed head hash and root,
+    /// or null when it does. A v1 checkpoint has no root to compare.</summary>
+    private static string? Mismatch(AuditCheckpoint checkpoint, string head, string root, long confirmed)
+    {
+        var headDiffers = head != checkpoint.HeadHash;
+        var rootDiffers = checkpoint.MerkleRoot is not null && root != checkpoint.MerkleRoot;
+        var signed = $"the checkpoint over entries 1–{checkpoint.Seq} signed at {checkpoint.Time:O}";
+        return (headDiffers, rootDiffers) switch
+        {
+            (true, _) => $"the log was rewritten within entries {confirmed + 1}–{checkpoint.Seq}: it no longer matches {signed} " +
+                $"({(rootDiffers ? "its head hash and its Merkle root differ" : "its head hash differs")}; every hash after the change was recomputed)",
+            (false, true) => $"the Merkle root of {signed} does not match entries 1–{checkpoint.Seq}, though its head hash does",
+            _ => null,
+        };
+    }
+
+    private static string HashOf(string prevHash, string canonical) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{prevHash}\n{canonical}")));
 
     private static AuditVerification Broken(long intactThrough, IReadOnlyList<AuditCheckpoint> checkpoints, long first, string problem) =>
         new(false, intactThrough, checkpoints.Count, first, problem);

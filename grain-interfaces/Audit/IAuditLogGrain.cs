@@ -24,4 +24,10 @@ public interface IAuditLogGrain : IGrainWithIntegerKey
     /// <summary>Entries after <paramref name="afterSeq"/>, oldest first.</summary>
     [Alias("Entries")]
     Task<IReadOnlyList<AuditEntry>> Entries(long afterSeq, int limit);
+
+    /// <summary>The inclusion proof of entry <paramref name="seq"/> against checkpoint
+    /// <paramref name="checkpointSeq"/> (default: the latest that covers it). The operator reaches
+    /// every entry, a participant only the entries it made (another's answers as unknown).</summary>
+    [Alias("Proof")]
+    Task<Result<AuditProof>> Proof(Caller caller, long seq, long? checkpointSeq);
 }

@@ -6,8 +6,8 @@ using NpgsqlTypes;
 
 namespace GenomDE.Orleans.Silo.Audit;
 
-/// <summary>The audit chain in PostgreSQL (schema 007): one multi-row INSERT per batch, so a batch
-/// is stored whole or not at all; reads by sequence number.</summary>
+/// <summary>The audit chain in PostgreSQL (schema 007; checkpoints' Merkle root 008): one multi-row
+/// INSERT per batch, so a batch is stored whole or not at all; reads by sequence number.</summary>
 public sealed class PostgresAuditStore(NpgsqlDataSource dataSource, bool ownsDataSource = false) : IAuditStore, IAsyncDisposable
 {
     public async Task<AuditEntry?> LastAsync(CancellationToken cancellationToken = default)
@@ -49,8 +49,8 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource, bool ownsDat
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO genomde_audit_checkpoints (seq, head_hash, time, key_id, public_key, signature)
-            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
+            INSERT INTO genomde_audit_checkpoints (seq, head_hash, time, key_id, public_key, signature, merkle_root)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = checkpoint.Seq });
         command.Parameters.Add(new NpgsqlParameter { Value = checkpoint.HeadHash });
@@ -58,18 +58,19 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource, bool ownsDat
         command.Parameters.Add(new NpgsqlParameter { Value = checkpoint.KeyId });
         command.Parameters.Add(new NpgsqlParameter { Value = checkpoint.PublicKey });
         command.Parameters.Add(new NpgsqlParameter { Value = checkpoint.Signature });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)checkpoint.MerkleRoot ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditCheckpoint>> CheckpointsAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT seq, head_hash, time, key_id, public_key, signature FROM genomde_audit_checkpoints ORDER BY seq, key_id");
+        await using var command = dataSource.CreateCommand("SELECT seq, head_hash, time, key_id, public_key, signature, merkle_root FROM genomde_audit_checkpoints ORDER BY seq, key_id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var checkpoints = new List<AuditCheckpoint>();
         while (await reader.ReadAsync(cancellationToken))
         {
             checkpoints.Add(new AuditCheckpoint(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+                reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
 
         return checkpoints;

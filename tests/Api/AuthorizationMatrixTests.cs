@@ -91,6 +91,7 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
     /// <summary>A request path for a template: the caller's own IK where one is asked for, IDs nobody holds elsewhere.</summary>
     private static string Concrete(string template) => template
         .Replace("{localCaseId}", "MATRIX-1", StringComparison.Ordinal)
+        .Replace("{seq}", "1", StringComparison.Ordinal)
         .Replace("{tan}", new string('a', 64), StringComparison.Ordinal)
         .Replace("{code}", "ABCDEFGHIJ", StringComparison.Ordinal)
         .Replace("{year}/{quarter}/{table}", "2025/Q1/overview", StringComparison.Ordinal)

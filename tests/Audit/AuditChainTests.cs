@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using GenomDE.Orleans.GrainInterfaces.Audit;
 
 namespace GenomDE.Orleans.Tests.Audit;
@@ -14,6 +15,10 @@ public sealed class AuditChainTests
 
     private static List<AuditEntry> Chain(int n) => [.. AuditChain.Link(0, AuditChain.Genesis, [.. Enumerable.Range(1, n).Select(Draft)])];
 
+    /// <summary>A checkpoint over the first <paramref name="seq"/> of <paramref name="entries"/>, as the audit grain signs it.</summary>
+    private static AuditCheckpoint Sign(ECDsa key, List<AuditEntry> entries, int seq, DateTimeOffset time) =>
+        AuditChain.Sign(key, seq, entries[seq - 1].Hash, AuditMerkle.Hex(AuditMerkle.Root(entries.Take(seq).Select(AuditMerkle.LeafHash))), time);
+
     private static Task<AuditVerification> Verify(IEnumerable<AuditEntry> entries, params AuditCheckpoint[] checkpoints) =>
         AuditChain.Verify(entries.ToAsyncEnumerable(), checkpoints);
 
@@ -22,7 +27,7 @@ public sealed class AuditChainTests
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var entries = Chain(10);
-        var checkpoint = AuditChain.Sign(key, 6, entries[5].Hash, At);
+        var checkpoint = Sign(key, entries, 6, At);
 
         var result = await Verify(entries, checkpoint);
 
@@ -55,8 +60,8 @@ public sealed class AuditChainTests
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var entries = Chain(10);
-        var early = AuditChain.Sign(key, 3, entries[2].Hash, At);
-        var late = AuditChain.Sign(key, 8, entries[7].Hash, At.AddMinutes(1));
+        var early = Sign(key, entries, 3, At);
+        var late = Sign(key, entries, 8, At.AddMinutes(1));
 
         // The attacker changes entry 5 and recomputes the whole chain from there: self-consistent.
         var drafts = entries.Select(e => e.Draft).ToList();
@@ -69,6 +74,43 @@ public sealed class AuditChainTests
         Assert.False(result.Intact);
         Assert.Equal(4, result.FirstBrokenSeq); // entries 1–3 are pinned by the earlier checkpoint
         Assert.Contains("entries 4–8", result.Problem, StringComparison.Ordinal);
+        Assert.Contains("head hash and its Merkle root differ", result.Problem, StringComparison.Ordinal);
+        Assert.Equal(8, result.BrokenCheckpointSeq);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_whose_signed_Merkle_root_is_not_the_entries_root_is_named()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var entries = Chain(6);
+        var good = Sign(key, entries, 2, At);
+        // Signed by the right key over the right head, but over the root of other leaves.
+        var wrongRoot = AuditChain.Sign(key, 5, entries[4].Hash, AuditMerkle.Hex(AuditMerkle.Root(entries.Take(4).Select(AuditMerkle.LeafHash))), At.AddMinutes(1));
+
+        var result = await Verify(entries, good, wrongRoot);
+
+        Assert.False(result.Intact);
+        Assert.Equal((3L, 5L), (result.FirstBrokenSeq, result.BrokenCheckpointSeq));
+        Assert.Contains("Merkle root of the checkpoint over entries 1–5", result.Problem, StringComparison.Ordinal);
+        Assert.True((await Verify(entries, good, Sign(key, entries, 5, At.AddMinutes(1)))).Intact);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_signed_before_Merkle_roots_still_verifies_and_cannot_lose_a_root_unnoticed()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var entries = Chain(4);
+        // The v1 text, written out here as it was signed before checkpoints carried a root.
+        var text = $"genomde-audit-checkpoint/v1\n3\n{entries[2].Hash}\n{At:yyyy-MM-ddTHH:mm:ss.fffffff}+00:00";
+        var spki = key.ExportSubjectPublicKeyInfo();
+        var legacy = new AuditCheckpoint(3, entries[2].Hash, At, AuditChain.KeyIdOf(spki), Convert.ToBase64String(spki),
+            Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(text), HashAlgorithmName.SHA256)), null);
+        var current = Sign(key, entries, 4, At);
+
+        Assert.True(AuditChain.SignatureHolds(legacy));
+        Assert.True((await Verify(entries, legacy, current)).Intact);
+        Assert.False(AuditChain.SignatureHolds(current with { MerkleRoot = null })); // a stripped root is no v1 checkpoint
+        Assert.False(AuditChain.SignatureHolds(current with { MerkleRoot = legacy.HeadHash }));
     }
 
     [Fact]
@@ -76,7 +118,7 @@ public sealed class AuditChainTests
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var entries = Chain(5);
-        var checkpoint = AuditChain.Sign(key, 5, entries[4].Hash, At);
+        var checkpoint = Sign(key, entries, 5, At);
 
         Assert.Contains("no valid signature", (await Verify(entries, checkpoint with { Seq = 4, HeadHash = entries[3].Hash })).Problem, StringComparison.Ordinal);
         var truncated = await Verify(entries.Take(3), checkpoint);

@@ -71,9 +71,48 @@ public sealed class AuditTrailTests(PostgresPlatformFixture platform)
         Assert.True((await Verify(op)).Intact); // every round was restored
     }
 
+    [Fact]
+    public async Task A_rewritten_entry_is_named_at_the_checkpoint_whose_Merkle_root_no_longer_matches_and_its_proof_fails()
+    {
+        var op = platform.Operator();
+        var ik = TestIds.Ik();
+        var hospital = platform.Client(ParticipantRole.Provider, ik);
+        var before = await Head(op);
+        Assert.Equal(HttpStatusCode.Forbidden, (await hospital.PostJson("/api/v1/nodes", new { kind = "gdc", name = "x", site = "y" })).StatusCode);
+        var entry = (await (await op.GetAsync($"/api/v1/audit/entries?after={before}&limit=1000")).Read<List<AuditEntry>>()).Single(e => e.Draft.ActorId == ik);
+        var checkpoint = await (await op.PostAsync("/api/v1/audit/checkpoints", null)).Read<AuditCheckpoint>();
+        var proofPath = $"/api/v1/audit/entries/{entry.Seq}/proof";
+        var kept = await (await hospital.GetAsync($"{proofPath}?checkpoint={checkpoint.Seq}")).Read<AuditProof>();
+
+        Assert.Matches("^[0-9a-f]{64}$", checkpoint.MerkleRoot);
+        Assert.Equal(checkpoint, kept.Checkpoint); // the root reads back from PostgreSQL as signed
+        Assert.True(AuditMerkle.ProofHolds(kept));
+
+        // Entry changed, every hash after it recomputed: the chain is self-consistent, the tree is not the signed one.
+        await using var db = await Superuser();
+        await Tampered(db, $"""
+            UPDATE genomde_audit SET entry = replace(entry, '"Outcome":403', '"Outcome":201') WHERE seq = {entry.Seq};
+            """, null, op, "Merkle root", recompute: entry.Seq, whileTampered: async (result, offline) =>
+        {
+            var named = (await (await op.GetAsync("/api/v1/audit/checkpoints")).Read<List<AuditCheckpoint>>()).Where(c => c.Seq >= entry.Seq).Min(c => c.Seq);
+            Assert.Equal(named, result.BrokenCheckpointSeq);
+            Assert.Contains($"the checkpoint over entries 1–{named} signed at", result.Problem, StringComparison.Ordinal);
+            Assert.Contains("its head hash and its Merkle root differ", result.Problem, StringComparison.Ordinal);
+            Assert.Contains($"the checkpoint over entries 1–{named} signed at", offline, StringComparison.Ordinal);
+
+            var served = await (await hospital.GetAsync($"{proofPath}?checkpoint={checkpoint.Seq}")).Read<AuditProof>();
+            Assert.Equal(201, served.Entry.Draft.Outcome);
+            Assert.False(AuditMerkle.ProofHolds(served)); // the hospital's check fails against the root it holds
+        });
+
+        Assert.True(AuditMerkle.ProofHolds(await (await hospital.GetAsync(proofPath)).Read<AuditProof>()));
+    }
+
     /// <summary>Saves the rows, applies <paramref name="sql"/> with triggers off, checks both
-    /// verifications name <paramref name="first"/>, then restores the saved rows.</summary>
-    private async Task Tampered(NpgsqlConnection db, string sql, long? first, HttpClient op, string problem, long? recompute = null)
+    /// verifications name <paramref name="first"/> (and whatever <paramref name="whileTampered"/>
+    /// checks, given the API's result and the offline command's output), then restores the saved rows.</summary>
+    private async Task Tampered(NpgsqlConnection db, string sql, long? first, HttpClient op, string problem, long? recompute = null,
+        Func<AuditVerification, string, Task>? whileTampered = null)
     {
         await Sql(db, "SET session_replication_role = replica; CREATE TEMP TABLE saved AS SELECT * FROM genomde_audit");
         await Sql(db, sql);
@@ -94,7 +133,14 @@ public sealed class AuditTrailTests(PostgresPlatformFixture platform)
             Assert.True(result.FirstBrokenSeq <= recompute, $"{result.FirstBrokenSeq} names an entry after the rewrite at {recompute}");
         }
 
-        Assert.Equal(1, await VerifyOffline());
+        using var offline = new StringWriter();
+        Assert.Equal(1, await VerifyOffline(offline));
+        Assert.Contains(result.Problem!, offline.ToString(), StringComparison.Ordinal);
+        if (whileTampered is not null)
+        {
+            await whileTampered(result, offline.ToString());
+        }
+
         await Sql(db, "DELETE FROM genomde_audit; INSERT INTO genomde_audit SELECT * FROM saved; DROP TABLE saved; SET session_replication_role = origin");
     }
 
@@ -132,9 +178,10 @@ public sealed class AuditTrailTests(PostgresPlatformFixture platform)
         }
     }
 
-    private Task<int> VerifyOffline() =>
+    private Task<int> VerifyOffline(TextWriter? output = null) =>
         AuditCommand.Run(["verify"], new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [SiloConfiguration.ConnectionStringKey] = platform.Database.ConnectionString }).Build());
+            .AddInMemoryCollection(new Dictionary<string, string?> { [SiloConfiguration.ConnectionStringKey] = platform.Database.ConnectionString }).Build(),
+            output ?? TextWriter.Null);
 
     private async Task<NpgsqlConnection> Superuser()
     {
