@@ -4,7 +4,8 @@ using GenomDE.Orleans.GrainInterfaces.Common;
 namespace GenomDE.Orleans.ClientApi.Apis;
 
 /// <summary>The <c>Idempotency-Key</c> header: a client that repeats a POST with the same key
-/// gets the first answer back and changes nothing. Without the header each call is new.</summary>
+/// gets the first answer back and changes nothing. Without the header each call is new and its
+/// answer is not kept.</summary>
 public static class RequestIds
 {
     public const string Header = "Idempotency-Key";
@@ -17,7 +18,7 @@ public static class RequestIds
         problem = null;
         if (key is null)
         {
-            context = new CommandContext(caller, Guid.NewGuid().ToString("N"));
+            context = new CommandContext(caller, Guid.NewGuid().ToString("N"), Keyless: true);
             return true;
         }
 

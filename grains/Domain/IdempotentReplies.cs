@@ -45,10 +45,15 @@ public sealed class IdempotentReplies<T>
     private static string Of(CommandContext context, string fingerprint) =>
         context.RequestHash is { } hash ? $"{fingerprint}#{hash}" : fingerprint;
 
+    /// <summary>Keeps the answer for a replay. A request without an Idempotency-Key can never be
+    /// replayed by its sender, but its answer must outlive one thing: a write that committed while
+    /// the grain saw it fail, after which the grain reloads and must not decide a second time. So
+    /// only the latest keyless answer is kept, and the next command replaces it.</summary>
     public void Remember(CommandContext context, string fingerprint, Result<T> reply)
     {
         ArgumentNullException.ThrowIfNull(context);
-        Entries.Add(new IdempotentReply(context.RequestId, Of(context, fingerprint), JsonSerializer.Serialize(reply, Json)));
+        Entries.RemoveAll(e => e.Keyless);
+        Entries.Add(new IdempotentReply(context.RequestId, Of(context, fingerprint), JsonSerializer.Serialize(reply, Json), context.Keyless));
         if (Entries.Count > Capacity)
         {
             Entries.RemoveRange(0, Entries.Count - Capacity);
@@ -60,4 +65,5 @@ public sealed class IdempotentReplies<T>
 public sealed record IdempotentReply(
     [property: Id(0)] string RequestId,
     [property: Id(1)] string Fingerprint,
-    [property: Id(2)] string Json);
+    [property: Id(2)] string Json,
+    [property: Id(3)] bool Keyless = false);

@@ -82,6 +82,7 @@ public sealed partial class WebhookEndpointGrain(
         }
 
         const string fingerprint = "rotate-secret";
+        Result<WebhookWithSecret>? rotated = null;
         if (state.State.Replies.Find(context, fingerprint) is null)
         {
             var secret = WebhookSecrets.New();
@@ -96,12 +97,13 @@ public sealed partial class WebhookEndpointGrain(
                 s.PreviousSecret = s.Secret;
                 s.PreviousSecretUntil = until;
                 s.Secret = secret;
-                s.Replies.Remember(context, fingerprint, Result<WebhookWithSecret>.Success(new WebhookWithSecret(s.View(Id), secret)));
+                rotated = Result<WebhookWithSecret>.Success(new WebhookWithSecret(s.View(Id), secret));
+                s.Replies.Remember(context, fingerprint, rotated);
                 return true;
             });
         }
 
-        return state.State.Replies.Find(context, fingerprint) ?? Unknown<WebhookWithSecret>();
+        return state.State.Replies.Find(context, fingerprint) ?? rotated ?? Unknown<WebhookWithSecret>();
     }
 
     public async Task<Result<WebhookView>> Delete(Caller caller)

@@ -20,6 +20,24 @@ public sealed class IdempotentRepliesTests
     }
 
     [Fact]
+    public void A_request_without_a_key_is_kept_only_until_the_next_command()
+    {
+        var replies = new IdempotentReplies<string>();
+        var keyless = new CommandContext(Operator, "generated-1", Keyless: true);
+        replies.Remember(Request("r1", "h1"), "approve|X", Result<string>.Success("keyed"));
+
+        // Within its own request (a write that committed while the grain saw it fail) it is found ...
+        replies.Remember(keyless, "suspend|X", Result<string>.Success("keyless"));
+        Assert.Equal("keyless", replies.Find(keyless, "suspend|X")!.Value);
+
+        // ... and the next command, keyed or not, replaces it; keyed answers stay.
+        replies.Remember(new CommandContext(Operator, "generated-2", Keyless: true), "reinstate|X", Result<string>.Success("next"));
+        Assert.Null(replies.Find(keyless, "suspend|X"));
+        replies.Remember(Request("r2", "h2"), "revoke|X", Result<string>.Success("keyed too"));
+        Assert.Equal(["r1", "r2"], replies.Entries.Select(e => e.RequestId));
+    }
+
+    [Fact]
     public void A_key_reused_for_another_command_is_a_422()
     {
         var replies = new IdempotentReplies<string>();
