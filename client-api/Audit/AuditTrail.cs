@@ -30,18 +30,18 @@ public sealed class AuditTrail(RequestDelegate next, AuditWriter writer, TimePro
         }
 
         var body = changes ? await Digest(request) : RequestDigest.Empty;
-        http.Response.OnStarting(() =>
+        http.Response.OnStarting(async () =>
         {
             var caller = http.User.ToCaller();
             // An LE reading its own case or token is not recorded; a refused read is.
             if (isRead && caller?.Role == ParticipantRole.Provider && http.Response.StatusCode < 400)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             var route = ((http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? request.Path.Value ?? "").TrimEnd('/');
             var key = request.Headers[RequestIds.Header].FirstOrDefault();
-            return writer.RecordAsync(new AuditDraft(
+            var seq = await writer.RecordAsync(new AuditDraft(
                 clock.GetUtcNow(),
                 caller is null ? "anonymous" : ParticipantClaims.RoleName(caller.Role),
                 caller?.ParticipantId ?? "",
@@ -51,9 +51,16 @@ public sealed class AuditTrail(RequestDelegate next, AuditWriter writer, TimePro
                 caller is not null && key is not null && RequestIds.IsValidKey(key) ? RequestIds.Scoped(caller, key) : http.TraceIdentifier,
                 http.Response.StatusCode,
                 body));
+            if (seq is not null)
+            {
+                // The participant's own handle on the entry: with it, GET /api/v1/audit/entries/{seq}/proof.
+                http.Response.Headers[SeqHeader] = seq.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         });
         await next(http);
     }
+
+    public const string SeqHeader = "Audit-Seq";
 
     /// <summary>An LE's own case and token paths, and the operator's view of any LE's cases.</summary>
     private static bool IsCaseOrTokenRead(PathString path) =>

@@ -10,16 +10,18 @@ public sealed partial class AuditWriter(IGrainFactory grains, ILogger<AuditWrite
 {
     private readonly Channel<AuditDraft> _backlog = Channel.CreateUnbounded<AuditDraft>();
 
-    public async Task RecordAsync(AuditDraft draft)
+    /// <summary>The entry's sequence number, or null when it was deferred to the retry backlog.</summary>
+    public async Task<long?> RecordAsync(AuditDraft draft)
     {
         try
         {
-            await grains.GetGrain<IAuditLogGrain>(0).Append([draft]);
+            return await grains.GetGrain<IAuditLogGrain>(0).Append([draft]);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             LogDeferred(logger, failure, draft.Action, draft.RequestId);
             _backlog.Writer.TryWrite(draft);
+            return null;
         }
     }
 

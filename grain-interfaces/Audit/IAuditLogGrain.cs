@@ -7,8 +7,9 @@ namespace GenomDE.Orleans.GrainInterfaces.Audit;
 [Alias("genomde.IAuditLogGrain")]
 public interface IAuditLogGrain : IGrainWithIntegerKey
 {
+    /// <summary>Appends the drafts in order; answers the sequence number of the last one once stored.</summary>
     [Alias("Append")]
-    Task Append(IReadOnlyList<AuditDraft> drafts);
+    Task<long> Append(IReadOnlyList<AuditDraft> drafts);
 
     /// <summary>Signs a checkpoint of the current head now (the latest one when nothing was appended
     /// since); a replay of the same keyed request answers the checkpoint it answered first.</summary>

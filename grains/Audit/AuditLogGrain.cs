@@ -18,7 +18,7 @@ public sealed class AuditLogGrain(IAuditStore store, AuditSigner signer, IOption
 {
     private const int VerifyPage = 5000;
 
-    private readonly List<(AuditDraft Draft, TaskCompletionSource Stored)> _pending = [];
+    private readonly List<(AuditDraft Draft, TaskCompletionSource<long> Stored)> _pending = [];
     private Task? _flushing;
     private long _headSeq;
     private string _headHash = AuditChain.Genesis;
@@ -41,10 +41,10 @@ public sealed class AuditLogGrain(IAuditStore store, AuditSigner signer, IOption
         this.RegisterGrainTimer(_ => SignIfAdvanced(), new GrainTimerCreationOptions(interval, interval) { Interleave = true, KeepAlive = true });
     }
 
-    public Task Append(IReadOnlyList<AuditDraft> drafts)
+    public Task<long> Append(IReadOnlyList<AuditDraft> drafts)
     {
         ArgumentNullException.ThrowIfNull(drafts);
-        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stored = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         foreach (var draft in drafts)
         {
             _pending.Add((draft, stored));
@@ -158,7 +158,7 @@ public sealed class AuditLogGrain(IAuditStore store, AuditSigner signer, IOption
                     }
                 }
 
-                Complete(batch, null);
+                Stored(batch, entries);
             }
             catch (Exception failure)
             {
@@ -182,18 +182,26 @@ public sealed class AuditLogGrain(IAuditStore store, AuditSigner signer, IOption
         _flushing = null;
     }
 
-    private static void Complete(IEnumerable<(AuditDraft Draft, TaskCompletionSource Stored)> batch, Exception? failure)
+    /// <summary>Answers each caller with the sequence number of its last entry in the stored batch.</summary>
+    private static void Stored(List<(AuditDraft Draft, TaskCompletionSource<long> Stored)> batch, IReadOnlyList<AuditEntry> entries)
+    {
+        var last = new Dictionary<TaskCompletionSource<long>, long>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            last[batch[i].Stored] = entries[i].Seq;
+        }
+
+        foreach (var (stored, seq) in last)
+        {
+            stored.TrySetResult(seq);
+        }
+    }
+
+    private static void Complete(IEnumerable<(AuditDraft Draft, TaskCompletionSource<long> Stored)> batch, Exception failure)
     {
         foreach (var stored in batch.Select(p => p.Stored).Distinct())
         {
-            if (failure is null)
-            {
-                stored.TrySetResult();
-            }
-            else
-            {
-                stored.TrySetException(failure);
-            }
+            stored.TrySetException(failure);
         }
     }
 

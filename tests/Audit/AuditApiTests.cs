@@ -53,8 +53,10 @@ public sealed class AuditApiTests(PlatformFixture platform)
         var hospital = platform.Client(ParticipantRole.Provider, ik);
         await op.PostJson("/api/v1/nodes", new { }); // a refused command: the trail has an entry to sign
         var before = await (await op.PostAsync("/api/v1/audit/checkpoints", null)).Read<AuditCheckpoint>();
-        Assert.Equal(HttpStatusCode.Forbidden, (await hospital.PostJson("/api/v1/nodes", new { kind = "gdc", name = "x", site = "y" })).StatusCode);
+        var refused = await hospital.PostJson("/api/v1/nodes", new { kind = "gdc", name = "x", site = "y" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var entry = (await Entries(op, before.Seq)).Single(e => e.Draft.ActorId == ik);
+        Assert.Equal(entry.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(refused.Headers.GetValues("Audit-Seq"))); // the hospital's own handle
         var proofPath = $"/api/v1/audit/entries/{entry.Seq}/proof";
 
         var uncovered = await (await hospital.GetAsync(proofPath)).AssertProblem(HttpStatusCode.NotFound, "entry_not_covered");
