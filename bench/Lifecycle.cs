@@ -123,7 +123,7 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
 
         var claim = JsonNode.Parse(await api.Send("POST /claims", HttpMethod.Post, "/api/v1/claims", participants.PayerToken,
             JsonSerializer.Serialize(new { tokens = new[] { tokenC, tokenG } }), idempotencyKey: true, ct: ct))!;
-        if (claim["decision"]?["accepted"]?.GetValue<bool>() != true)
+        if (claim["accepted"]?.GetValue<bool>() != true)
         {
             throw new BenchFailureException("POST /claims: not accepted: " + claim.ToJsonString());
         }

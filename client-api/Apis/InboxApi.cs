@@ -17,7 +17,8 @@ public static class InboxApi
         api.MapGet("/inbox", async (HttpContext http, IGrainFactory grains) =>
         {
             var shards = await Task.WhenAll(INodeInboxGrain.KeysOf(http.User.ToCaller()!.ParticipantId).Select(k => grains.GetGrain<INodeInboxGrain>(k).List()));
-            return TypedResults.Ok(shards.SelectMany(s => s).OrderBy(e => e.Submission.SubmittedAt).ToList());
+            // The submissions only: the case key names the hospital's case, which the node does not need.
+            return TypedResults.Ok(shards.SelectMany(s => s).OrderBy(e => e.Submission.SubmittedAt).Select(e => e.Submission).ToList());
         })
             .WithSummary("The calling node's open work: submissions routed to it whose check report is not in yet.");
         api.MapPost("/inbox/{tan}/receipt", (string tan, HttpContext http, IGrainFactory grains) =>

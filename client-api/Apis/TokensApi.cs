@@ -29,8 +29,8 @@ public static class TokensApi
             .WithSummary("CSV of one token, as delivered to the LE.");
 
         var payer = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Confirmation tokens").RequireAuthorization(Policies.Payer);
-        payer.MapPost("/tokens/verify", async (VerifyTokenRequest body, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<IPayerDeskGrain>(0).Verify(body.Token)))
+        payer.MapPost("/tokens/verify", async (VerifyTokenRequest body, HttpContext http, IGrainFactory grains) =>
+            (await grains.GetGrain<IPayerDeskGrain>(0).Verify(http.User.ToCaller()!, body.Token)).ToHttp())
             .WithSummary("Is the token well-formed, does its hash match, did the platform issue it, what is its status, does it bill?");
         payer.MapPost("/claims", async (ClaimRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -47,7 +47,7 @@ public static class TokensApi
 
             var decision = result.Value!.Decision;
             return decision.Accepted
-                ? TypedResults.Ok(result.Value)
+                ? TypedResults.Ok(result.Value.ForPayer())
                 : Problem.Result(new GrainInterfaces.Common.DomainError(
                     GrainInterfaces.Common.ErrorKind.Conflict, decision.ClaimRefusal!.Code, "Claim refused", decision.ClaimRefusal.Message,
                     [.. decision.TokenRefusals.Select(r => new GrainInterfaces.Submissions.SubmissionFinding(r.Reason.Code, $"$.tokens[{r.Index}]", r.Reason.Message))]));
@@ -62,6 +62,17 @@ public static class TokensApi
 
             return (await grains.GetGrain<ITokenGrain>(code).Revoke(context, body.Reason)).ToHttp();
         }).WithTags("Confirmation tokens").RequireAuthorization(Policies.Operator).WithSummary("Operator: revoke a token before it is redeemed.");
+
+        app.MapPost($"{PlatformRoutes.ApiV1}/tokens/{{code}}/release", async (string code, RevokeTokenRequest body, HttpContext http, IGrainFactory grains) =>
+        {
+            if (!ApiRequest.TryBegin(http, out var context, out var problem))
+            {
+                return problem!;
+            }
+
+            return (await grains.GetGrain<ITokenGrain>(code).Release(context, body.Reason)).ToHttp();
+        }).WithTags("Confirmation tokens").RequireAuthorization(Policies.Operator)
+            .WithSummary("Operator: free a token a payer's presentation holds (back to issued), with a reason.");
     }
 
     /// <summary>One day's tokens come from that day's counter; all of them from every day the LE got tokens.</summary>

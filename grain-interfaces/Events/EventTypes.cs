@@ -31,6 +31,7 @@ public static class EventTypes
         Of("token", "redeemed"),
         Of("token", "refused"),
         Of("token", "revoked"),
+        Of("token", "released"),
         Of("node", "applied"),
         Of("node", "under_review"),
         Of("node", "approved"),

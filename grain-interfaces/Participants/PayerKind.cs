@@ -10,4 +10,7 @@ public enum PayerKind
     Pkv = 1,
 
     Other = 2,
+
+    /// <summary>Beihilfe office (civil-servant allowance), payer class 3 of a Meldebestätigung.</summary>
+    Beihilfe = 3,
 }

@@ -20,6 +20,10 @@ public interface ITokenGrain : IGrainWithStringKey
     /// <summary>Called by the case's reimbursement grain only: the payer presented or redeemed it.</summary>
     [Alias("Settle")]
     Task<TokenView> Settle(TokenStatus status, string payerIk);
+
+    /// <summary>Operator: frees a token a payer's presentation holds (back to issued), with a reason.</summary>
+    [Alias("Release")]
+    Task<Result<TokenView>> Release(CommandContext context, string reason);
 }
 
 /// <summary>Field 2's counter: per LE per service date, 001 upwards, never reused, never past 999.
@@ -62,16 +66,18 @@ public interface IProviderTokenDaysGrain : IGrainWithStringKey
 [Alias("genomde.IReimbursementGrain")]
 public interface IReimbursementGrain : IGrainWithStringKey
 {
+    /// <summary>Decides a registered payer's claim; <paramref name="payerKind"/> is its registered kind.</summary>
     [Alias("Claim")]
-    Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens);
+    Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens, Participants.PayerKind payerKind);
 }
 
 /// <summary>Stateless front for payers: verifies token strings, routes claims to their case.</summary>
 [Alias("genomde.IPayerDeskGrain")]
 public interface IPayerDeskGrain : IGrainWithIntegerKey
 {
+    /// <summary>What a registered payer may know about a token string.</summary>
     [Alias("Verify")]
-    Task<TokenCheck> Verify(string token);
+    Task<Result<TokenCheck>> Verify(Caller caller, string token);
 
     [Alias("Claim")]
     Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens);

@@ -7,11 +7,12 @@ namespace GenomDE.Orleans.GrainInterfaces.Tokens;
 public sealed record ReimbursementClaim(
     [property: Id(0)] string PayerIk,
     [property: Id(1)] IReadOnlyList<PresentedToken> Tokens,
-    [property: Id(2)] IReadOnlyList<string> ReimbursedCaseKeys)
+    [property: Id(2)] IReadOnlyList<string> ReimbursedCaseKeys,
+    [property: Id(3)] Participants.PayerKind PayerKind = Participants.PayerKind.Gkv)
 {
     /// <summary>Value equality including the lists' contents (records compare lists by reference).</summary>
     public bool Equals(ReimbursementClaim? other) =>
-        other is not null && PayerIk == other.PayerIk
+        other is not null && PayerIk == other.PayerIk && PayerKind == other.PayerKind
         && Tokens.SequenceEqual(other.Tokens) && ReimbursedCaseKeys.SequenceEqual(other.ReimbursedCaseKeys);
 
     public override int GetHashCode() => HashCode.Combine(PayerIk, Tokens.Count);

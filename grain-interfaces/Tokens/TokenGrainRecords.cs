@@ -46,8 +46,33 @@ public sealed record ConfirmationOutcome(
     [property: Id(0)] string? Code,
     [property: Id(1)] Refusal? NotIssued);
 
-/// <summary>The answer to a reimbursement claim.</summary>
+/// <summary>The decided claim as the reimbursement grain keeps it (the case key and the tokens'
+/// full records); payers see <see cref="PayerClaimAnswer"/>.</summary>
 [GenerateSerializer, Immutable, Alias("genomde.claim-answer")]
 public sealed record ClaimAnswer(
     [property: Id(0)] ReimbursementDecision Decision,
-    [property: Id(1)] IReadOnlyList<TokenView> Tokens);
+    [property: Id(1)] IReadOnlyList<TokenView> Tokens,
+    [property: Id(2)] string? ClaimId = null)
+{
+    /// <summary>What the payer learns: its claim's ID, codes, statuses and reasons; no TAN, case
+    /// key or local case ID (they link the insured person to the pseudonymous data).</summary>
+    public PayerClaimAnswer ForPayer() => new(
+        ClaimId ?? "",
+        Decision.Accepted,
+        Decision.Redeem,
+        Decision.TokenRefusals,
+        Decision.ClaimRefusal,
+        [.. Tokens.Select(t => new PayerTokenStatus(t.Code, t.Record.Status))]);
+}
+
+/// <summary>A payer's answer to its claim.</summary>
+public sealed record PayerClaimAnswer(
+    string ClaimId,
+    bool Accepted,
+    IReadOnlyList<string> Redeemed,
+    IReadOnlyList<TokenRefusal> Refusals,
+    Refusal? ClaimRefusal,
+    IReadOnlyList<PayerTokenStatus> Tokens);
+
+/// <summary>A token's status after the claim, by its code.</summary>
+public sealed record PayerTokenStatus(string Code, TokenStatus Status);

@@ -50,8 +50,8 @@ public static class CaseEvents
         if (before?.Status != after.Status && after.Status is CaseStatus.Billed or CaseStatus.Reimbursed)
         {
             var what = after.Status == CaseStatus.Billed ? "billed" : "reimbursed";
-            List<string> audience = payerIk is null ? [provider] : [provider, Audiences.Payer(payerIk)];
-            drafts.Add(new("case", what, caseKey, Data(("caseKey", caseKey), ("status", Wire(after.Status)), ("payerIk", payerIk)), audience));
+            // The LE's event (it names the case); the payer learns the outcome from its claim event.
+            drafts.Add(new("case", what, caseKey, Data(("caseKey", caseKey), ("status", Wire(after.Status)), ("payerIk", payerIk)), [provider]));
         }
 
         return drafts;

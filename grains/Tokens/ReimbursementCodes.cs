@@ -24,4 +24,5 @@ public static class ReimbursementCodes
     public const string TestToken = "test_token";
     public const string TokenNotBillable = "token_not_billable";
     public const string DuplicateToken = "duplicate_token";
+    public const string PayerCategoryMismatch = "payer_category_mismatch";
 }

@@ -1,6 +1,7 @@
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
+using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Grains.Common;
@@ -29,6 +30,10 @@ public sealed class ReimbursementState
     /// have been applied yet; stored with the decision, pruned with a later write once applied.</summary>
     [Id(4)]
     public List<DecidedClaim> Unapplied { get; set; } = [];
+
+    /// <summary>The random name payers know this reimbursement by (<see cref="ClaimIds"/>); set by the first claim.</summary>
+    [Id(5)]
+    public string? Reference { get; set; }
 }
 
 /// <summary>A stored claim decision and the payer that made the claim.</summary>
@@ -59,7 +64,7 @@ public sealed class ReimbursementGrain(
 
     public Task FlushOutbox() => relay.FlushOwedAsync();
 
-    public async Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens)
+    public async Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens, PayerKind payerKind)
     {
         if (context.Caller.Role != ParticipantRole.Payer)
         {
@@ -77,7 +82,7 @@ public sealed class ReimbursementGrain(
 
             var looked = await Task.WhenAll(tokens.Select(Present));
             var presented = looked.Select(l => l.Presented).ToArray();
-            var claim = new ReimbursementClaim(context.Caller.ParticipantId, presented, state.State.Reimbursed is null ? [] : [this.GetPrimaryKeyString()]);
+            var claim = new ReimbursementClaim(context.Caller.ParticipantId, presented, state.State.Reimbursed is null ? [] : [this.GetPrimaryKeyString()], payerKind);
             var decision = ReimbursementRules.Decide(claim);
             var ours = decision.CaseKey is null || decision.CaseKey == this.GetPrimaryKeyString();
             if (decision.Accepted && ours)
@@ -89,11 +94,13 @@ public sealed class ReimbursementGrain(
             // The answer names the tokens as the settlement will leave them, so it can be stored now
             // and a replay answers exactly this.
             var views = looked.Where(l => l.View is not null).Select(l => l.View!).DistinctBy(v => v.Code).ToDictionary(v => v.Code);
+            var sequence = state.State.Outbox.Emitted + 1;
+            var reference = state.State.Reference ??= ClaimIds.NewReference();
             var answer = new ClaimAnswer(decision, [.. Settlements(decision).Where(x => views.ContainsKey(x.Code))
-                .Select(x => TokenSettlement.Apply(views[x.Code], x.Status, context.Caller.ParticipantId) ?? views[x.Code])]);
+                .Select(x => TokenSettlement.Apply(views[x.Code], x.Status, context.Caller.ParticipantId) ?? views[x.Code])], ClaimIds.Of(reference, sequence));
             state.State.Replies.Remember(context, fingerprint, Result<ClaimAnswer>.Success(answer));
-            var decided = new DecidedClaim(state.State.Outbox.Emitted + 1, decision, context.Caller.ParticipantId);
-            state.State.Outbox.Emit($"/genomde/reimbursements/{this.GetPrimaryKeyString()}", this.GetPrimaryKeyString(), clock.GetUtcNow(), ClaimEvent(decided));
+            var decided = new DecidedClaim(sequence, decision, context.Caller.ParticipantId);
+            state.State.Outbox.Emit($"/genomde/reimbursements/{reference}", this.GetPrimaryKeyString(), clock.GetUtcNow(), ClaimEvent(decided));
             relay.Prune(state.State.Outbox);
             state.State.Unapplied.RemoveAll(c => c.Sequence <= _appliedThrough);
             state.State.Unapplied.Add(decided);
@@ -122,16 +129,18 @@ public sealed class ReimbursementGrain(
         _appliedThrough = Math.Max(_appliedThrough, decided.Sequence);
     }
 
-    /// <summary>The claim's outcome for the payer that made it (and the LE whose case it names).</summary>
+    /// <summary>The claim's outcome for the payer that made it (and the LE whose case it names). It
+    /// names the claim, not the case: the case key is the hospital's, not the payer's business.</summary>
     private EventDraft ClaimEvent(DecidedClaim decided)
     {
         var decision = decided.Decision;
         var provider = decision.CaseKey is { } caseKey ? CaseKeys.Split(caseKey).SubmitterId : null;
         List<string> audience = provider is null ? [Audiences.Payer(decided.PayerIk)] : [Audiences.Payer(decided.PayerIk), Audiences.Provider(provider)];
-        return new EventDraft("claim", decision.Accepted ? "accepted" : "refused", this.GetPrimaryKeyString(),
+        var claimId = ClaimIds.Of(state.State.Reference!, decided.Sequence);
+        return new EventDraft("claim", decision.Accepted ? "accepted" : "refused", claimId,
             new Dictionary<string, string?>
             {
-                ["caseKey"] = this.GetPrimaryKeyString(),
+                ["claimId"] = claimId,
                 ["payerIk"] = decided.PayerIk,
                 ["tokens"] = string.Join(',', decision.Redeem),
                 ["refusal"] = decision.ClaimRefusal?.Code,
@@ -162,17 +171,17 @@ public sealed class ReimbursementGrain(
 
         IEnumerable<(string Code, TokenStatus Status)> settlements = decision.Accepted
             ? decision.Redeem.Select(code => (code, TokenStatus.Redeemed))
-            : decision.TokenRefusals.Where(r => r.ConfirmationCode is not null).Select(r => (r.ConfirmationCode!, SettlementOf(r.Reason.Code, decision.ClaimRefusal!.Code)))
+            : decision.TokenRefusals.Where(r => r.ConfirmationCode is not null).Select(r => (r.ConfirmationCode!, SettlementOf(r.Reason.Code)))
                 .Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!.Value));
         return [.. settlements.DistinctBy(x => x.Code)];
     }
 
-    /// <summary>In a refused claim a genuine token the payer may bill later stays with it (presented);
-    /// one that can never bill (test, not billable) is refused; others are left as they are.</summary>
-    private static TokenStatus? SettlementOf(string tokenReason, string claimReason) => tokenReason switch
+    /// <summary>A refused claim never holds a token for the payer that made it (a wrong payer's
+    /// presentation must not lock out the rightful one); a token that can never bill (test, not
+    /// billable) is marked refused, others are left as they are.</summary>
+    private static TokenStatus? SettlementOf(string tokenReason) => tokenReason switch
     {
         ReimbursementCodes.TestToken or ReimbursementCodes.TokenNotBillable => TokenStatus.Refused,
-        _ when tokenReason == claimReason => TokenStatus.Presented,
         _ => null,
     };
 

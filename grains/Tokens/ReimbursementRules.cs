@@ -1,4 +1,5 @@
 using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using Codes = GenomDE.Orleans.Grains.Tokens.ReimbursementCodes;
@@ -12,8 +13,9 @@ namespace GenomDE.Orleans.Grains.Tokens;
 /// token, a revoked duplicate) do not sink the claim: the flat rate is paid when the billable tokens
 /// that remain make a complete set, and the others are listed as refused and left untouched. A token
 /// in <see cref="TokenStatus.Refused"/> is judged afresh, since a claim can be refused for a reason that
-/// a corrected claim removes (the G token was missing). The rules do not compare the payer with the
-/// token's payer field: the platform does not know which payer class an IK belongs to.</remarks>
+/// a corrected claim removes (the G token was missing). A token whose payer class (field 8) is not
+/// the registered payer's kind is not this payer's to bill; it is judged so before anything else
+/// about it is told.</remarks>
 public static class ReimbursementRules
 {
     public static ReimbursementDecision Decide(ReimbursementClaim claim)
@@ -30,7 +32,7 @@ public static class ReimbursementRules
             return Refuse(tokens, [], Codes.NoTokens, "The claim presents no confirmation.");
         }
 
-        var reasons = JudgeEach(claim.PayerIk, tokens);
+        var reasons = JudgeEach(claim.PayerIk, claim.PayerKind, tokens);
         var cases = tokens.Where((t, i) => t.Record is not null && IsGenuine(reasons[i]))
             .Select(t => (t.Record!.ProviderIk, t.Record.CaseKey)).Distinct().ToList();
         if (cases.Count > 1)
@@ -71,13 +73,13 @@ public static class ReimbursementRules
     }
 
     /// <summary>Each token's own reason not to bill, or null when it is billable by itself.</summary>
-    private static Refusal?[] JudgeEach(string payerIk, IReadOnlyList<PresentedToken> tokens)
+    private static Refusal?[] JudgeEach(string payerIk, PayerKind kind, IReadOnlyList<PresentedToken> tokens)
     {
         var reasons = new Refusal?[tokens.Count];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count; i++)
         {
-            reasons[i] = Judge(payerIk, tokens[i]);
+            reasons[i] = Judge(payerIk, kind, tokens[i]);
             if (reasons[i] is null && !seen.Add(tokens[i].Record!.Token.Code))
             {
                 reasons[i] = new Refusal(Codes.DuplicateToken, "This confirmation appears twice in the claim; it counts once.");
@@ -87,7 +89,16 @@ public static class ReimbursementRules
         return reasons;
     }
 
-    private static Refusal? Judge(string payerIk, PresentedToken presented)
+    /// <summary>Field 8's payer class for each kind of registered payer.</summary>
+    public static PayerCategory CategoryOf(PayerKind kind) => kind switch
+    {
+        PayerKind.Gkv => PayerCategory.Gkv,
+        PayerKind.Pkv => PayerCategory.Pkv,
+        PayerKind.Beihilfe => PayerCategory.Beihilfe,
+        _ => PayerCategory.Other,
+    };
+
+    private static Refusal? Judge(string payerIk, PayerKind kind, PresentedToken presented)
     {
         var (verification, record) = (presented.Verification, presented.Record);
         return (verification, record) switch
@@ -99,6 +110,8 @@ public static class ReimbursementRules
             (_, null) => new(Codes.UnknownToken, "The platform never issued a confirmation with this code."),
             _ when verification.Token != record.Token => new(Codes.TokenAltered,
                 "The fields differ from the confirmation the platform issued under this code."),
+            _ when record.Token.Payer != CategoryOf(kind) => new(Codes.PayerCategoryMismatch,
+                $"This confirmation is for payer class {(int)record.Token.Payer}; a payer registered as {kind.ToString().ToUpperInvariant()} bills class {(int)CategoryOf(kind)} only."),
             (_, { Status: TokenStatus.Revoked }) => new(Codes.TokenRevoked, "The platform revoked this confirmation."),
             (_, { Status: TokenStatus.Redeemed }) => new(Codes.TokenRedeemed, record.RedeemedBy == payerIk
                 ? "You already redeemed this confirmation."

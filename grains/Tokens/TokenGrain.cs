@@ -15,6 +15,10 @@ public sealed class TokenState
 
     [Id(1)]
     public Outbox Outbox { get; set; } = new();
+
+    /// <summary>Answers to the operator's releases, so a replay answers the same.</summary>
+    [Id(2)]
+    public IdempotentReplies<TokenView> Replies { get; set; } = new();
 }
 
 [GrainType("token")]
@@ -98,17 +102,71 @@ public sealed class TokenGrain(
             : DomainError.Conflict("token_redeemed", "Already redeemed", $"Confirmation {token.Code} was redeemed meanwhile.");
     }
 
+    public async Task<Result<TokenView>> Release(CommandContext context, string reason)
+    {
+        if (!context.Caller.IsOperator)
+        {
+            return DomainError.Forbidden("Only the operator releases confirmations.");
+        }
+
+        if (TextRules.Required(reason, "reason") is { } missing)
+        {
+            return missing;
+        }
+
+        const string fingerprint = "release";
+        if (state.State.Replies.Find(context, fingerprint) is { } replay)
+        {
+            return replay;
+        }
+
+        if (state.State.Token is not { } token)
+        {
+            return DomainError.NotFound("unknown_token", "Unknown confirmation", $"No confirmation {this.GetPrimaryKeyString()} was issued.");
+        }
+
+        if (token.Record.Status != TokenStatus.Presented)
+        {
+            return DomainError.Conflict("token_not_held", "Not held by a payer",
+                $"Confirmation {token.Code} is {token.Record.Status.ToString().ToLowerInvariant()}; only a token a payer's presentation holds can be released.");
+        }
+
+        Result<TokenView>? released = null;
+        await state.UpdateAsync(s =>
+        {
+            if (s.Replies.Find(context, fingerprint) is not null || s.Token!.Record.Status != TokenStatus.Presented)
+            {
+                return false;
+            }
+
+            s.Token = s.Token with { Record = s.Token.Record with { Status = TokenStatus.Issued, PresentedBy = null } };
+            released = Result<TokenView>.Success(s.Token);
+            s.Replies.Remember(context, fingerprint, released);
+            Emit(s, "released", reason.Trim());
+            return true;
+        });
+        await relay.FlushOwedAsync();
+        return state.State.Replies.Find(context, fingerprint) ?? released
+            ?? DomainError.Conflict("token_not_held", "Not held by a payer", $"Confirmation {token.Code} changed meanwhile.");
+    }
+
     /// <summary>Adds the event of the token's new status to the outbox written next.</summary>
-    private void Emit(TokenState s, string what)
+    private void Emit(TokenState s, string what, string? reason = null)
     {
         relay.Prune(s.Outbox);
         var token = s.Token!;
         var record = token.Record;
         List<string> audience = [Audiences.Provider(record.ProviderIk), .. new[] { record.PresentedBy, record.RedeemedBy }.OfType<string>().Distinct().Select(Audiences.Payer)];
-        var data = new Dictionary<string, string?> { ["code"] = token.Code, ["status"] = record.Status.ToString().ToLowerInvariant(), ["caseKey"] = record.CaseKey };
+        // No case key: payers are in the audience, and the LE finds the case by the code in its token list.
+        var data = new Dictionary<string, string?> { ["code"] = token.Code, ["status"] = record.Status.ToString().ToLowerInvariant() };
         if ((record.RedeemedBy ?? record.PresentedBy) is { } payer)
         {
             data["payerIk"] = payer;
+        }
+
+        if (reason is not null)
+        {
+            data["reason"] = reason;
         }
 
         s.Outbox.Emit($"/genomde/tokens/{token.Code}", record.CaseKey, clock.GetUtcNow(), new EventDraft("token", what, token.Code, data, audience));

@@ -23,7 +23,7 @@ public sealed class FullCaseTests(PlatformFixture platform)
         await (await scenario.SubmitGenomic(genomic)).Read<SubmissionAnswer>(HttpStatusCode.Created);
         var afterClinical = await (await scenario.SubmitClinical(clinical)).Read<SubmissionAnswer>(HttpStatusCode.Created);
         Assert.Equal(CaseStatus.DataTransferred, afterClinical.Case.Status);
-        Assert.Contains(await (await scenario.ClinicalNode.GetAsync("/api/v1/inbox")).Read<List<InboxEntry>>(), e => e.Submission.Tan == tanC);
+        Assert.Contains(await (await scenario.ClinicalNode.GetAsync("/api/v1/inbox")).Read<List<SubmissionView>>(), e => e.Tan == tanC);
 
         await scenario.GdcProcesses(tanG);
         Assert.Equal(CaseStatus.DataTransferred, (await scenario.Case()).Status);

@@ -30,14 +30,14 @@ public sealed class GenomicCaseTests(PlatformFixture platform)
         Assert.Equal(CaseStatus.DataTransferred, answer.Case.Status);
         var submission = Assert.Single(answer.Case.Submissions);
         Assert.Equal((tan, DataCategory.Genomic, SubmissionStatus.Submitted, CaseScenario.Gdc, library), (submission.Tan, submission.DataCategory, submission.Status, submission.NodeId, submission.LibraryType));
-        var inbox = await (await scenario.GenomeCentre.GetAsync("/api/v1/inbox")).Read<List<InboxEntry>>();
-        Assert.Contains(inbox, e => e.Submission.Tan == tan);
+        var inbox = await (await scenario.GenomeCentre.GetAsync("/api/v1/inbox")).Read<List<SubmissionView>>();
+        Assert.Contains(inbox, e => e.Tan == tan);
 
         var after = await scenario.GdcProcesses(tan);
 
         var reported = Assert.Single(after.Submissions);
         Assert.Equal(SubmissionStatus.Reported, reported.Status);
-        Assert.DoesNotContain(await (await scenario.GenomeCentre.GetAsync("/api/v1/inbox")).Read<List<InboxEntry>>(), e => e.Submission.Tan == tan); // the node's work is done
+        Assert.DoesNotContain(await (await scenario.GenomeCentre.GetAsync("/api/v1/inbox")).Read<List<SubmissionView>>(), e => e.Tan == tan); // the node's work is done
         await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/receipt", "")).AssertProblem(HttpStatusCode.Conflict, "illegal_submission_step"); // still found after it left the inbox
         Assert.True(reported.Report!.DataQualityCheckPassed);
         Assert.Equal(CaseStatus.DataTransferred, after.Status); // the clinical half is still missing
@@ -177,7 +177,7 @@ public sealed class GenomicCaseTests(PlatformFixture platform)
         var otherProvider = platform.Client(ParticipantRole.Provider, "100000001");
         await (await otherProvider.GetAsync($"/api/v1/cases/{scenario.LocalCaseId}")).AssertProblem(HttpStatusCode.NotFound, "unknown_case");
         var otherGdc = platform.Client(ParticipantRole.Gdc, "GRZDD0004");
-        Assert.DoesNotContain(await (await otherGdc.GetAsync("/api/v1/inbox")).Read<List<InboxEntry>>(), e => e.Submission.Tan == tan);
+        Assert.DoesNotContain(await (await otherGdc.GetAsync("/api/v1/inbox")).Read<List<SubmissionView>>(), e => e.Tan == tan);
         await (await otherGdc.PostRaw($"/api/v1/inbox/{tan}/receipt", "")).AssertProblem(HttpStatusCode.NotFound, "unknown_submission");
         var sameTanElsewhere = await CaseScenario.Start(platform, "100000001");
         await (await sameTanElsewhere.SubmitGenomic(sameTanElsewhere.Metadata(MetadataDocument.Panel, tan: tan)))

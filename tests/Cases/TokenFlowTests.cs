@@ -17,6 +17,7 @@ public sealed class TokenFlowTests(PlatformFixture platform)
 {
     private const string Payer = "200000001";
     private const string OtherPayer = "200000002";
+    private const string PrivatePayer = "200000003";
 
     [Fact]
     public async Task A_full_case_runs_from_registration_to_reimbursed()
@@ -47,10 +48,17 @@ public sealed class TokenFlowTests(PlatformFixture platform)
         var check = await (await payer.PostJson("/api/v1/tokens/verify", new { token = g.Delivered })).Read<TokenCheck>();
         Assert.Equal((true, HashCheck.Matches, true, TokenStatus.Issued, true), (check.WellFormed, check.Hash, check.Issued, check.Status, check.Billable));
 
-        var paid = await (await payer.PostJson("/api/v1/claims", new { tokens = new[] { c.Delivered, g.Delivered } }, TestIds.Key())).Read<ClaimAnswer>();
+        var claimed = await payer.PostJson("/api/v1/claims", new { tokens = new[] { c.Delivered, g.Delivered } }, TestIds.Key());
+        var paid = await claimed.Read<PayerClaimAnswer>();
 
-        Assert.True(paid.Decision.Accepted);
-        Assert.All(paid.Tokens, t => Assert.Equal(TokenStatus.Redeemed, t.Record.Status));
+        Assert.True(paid.Accepted);
+        // What the payer was told names no hospital identifier: no TAN, case key or local case ID.
+        var told = await (await payer.PostJson("/api/v1/tokens/verify", new { token = g.Delivered })).Content.ReadAsStringAsync() + await claimed.Content.ReadAsStringAsync();
+        Assert.All(new[] { tanG, tanC, tanG.ToUpperInvariant(), tanC.ToUpperInvariant(), scenario.LocalCaseId, CaseKeys.Of(CaseScenario.Provider, scenario.LocalCaseId) },
+            identifier => Assert.DoesNotContain(identifier, told, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(new[] { c.Code, g.Code }.Order(), paid.Redeemed.Order());
+        Assert.All(paid.Tokens, t => Assert.Equal(TokenStatus.Redeemed, t.Status));
+        Assert.Matches("^R-[0-9A-F]{16}-[0-9]+$", paid.ClaimId);
         var reimbursed = await scenario.Case();
         Assert.Equal(CaseStatus.Reimbursed, reimbursed.Status);
         Assert.Contains(reimbursed.History, h => h.What == $"reimbursed by payer {Payer}");
@@ -125,35 +133,93 @@ public sealed class TokenFlowTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Claims_are_refused_for_tokens_of_another_payer_revoked_tokens_and_a_missing_genomic_token()
+    public async Task A_refused_claim_holds_no_token_and_only_a_registered_payer_of_the_tokens_class_claims()
     {
         var scenario = await CaseScenario.Start(platform);
-        await BothReportsIn(scenario);
-        var tokens = (await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>())
-            .Where(t => t.Record.CaseKey == CaseKeys.Of(CaseScenario.Provider, scenario.LocalCaseId)).ToList();
-        var c = tokens.Single(t => t.Record.Token.DataCategory == DataCategory.Clinical).Record.Token;
-        var g = tokens.Single(t => t.Record.Token.DataCategory == DataCategory.Genomic).Record.Token;
+        var (c, g) = await CaseTokens(scenario);
+        Assert.Equal((PayerCategory.Gkv, PayerCategory.Gkv), (c.Payer, g.Payer));
         var payer = platform.Client(ParticipantRole.Payer, Payer);
-        var other = platform.Client(ParticipantRole.Payer, OtherPayer);
 
-        // C alone with sequencing WGS needs its G token; the payer now holds C.
+        // C alone with sequencing WGS needs its G token; the refusal leaves the token as it was.
         var cAlone = await payer.PostJson("/api/v1/claims", new { tokens = new[] { c.Delivered } }, TestIds.Key());
         await cAlone.AssertProblem(HttpStatusCode.Conflict, "missing_genomic_token");
+        Assert.Equal(TokenStatus.Issued, await StatusOf(c.Code));
+
+        // A payer the operator never registered: nothing is decided, nothing is told.
+        var stranger = platform.Client(ParticipantRole.Payer, TestIds.Ik());
+        await (await stranger.PostJson("/api/v1/claims", new { tokens = new[] { c.Delivered, g.Delivered } }, TestIds.Key())).AssertProblem(HttpStatusCode.Forbidden, "payer_not_registered");
+        await (await stranger.PostJson("/api/v1/tokens/verify", new { token = c.Delivered })).AssertProblem(HttpStatusCode.Forbidden, "payer_not_registered");
+
+        // A private insurer presenting a statutory case's tokens: refused token by token, nothing held.
+        var privateInsurer = platform.Client(ParticipantRole.Payer, PrivatePayer);
+        var wrongClass = await privateInsurer.PostJson("/api/v1/claims", new { tokens = new[] { c.Delivered, g.Delivered } }, TestIds.Key());
+        Assert.Equal(HttpStatusCode.Conflict, wrongClass.StatusCode);
+        Assert.Equal(["payer_category_mismatch", "payer_category_mismatch"], await Rules(wrongClass));
+        Assert.Equal((TokenStatus.Issued, TokenStatus.Issued), (await StatusOf(c.Code), await StatusOf(g.Code)));
         Assert.Equal(CaseStatus.Billed, (await scenario.Case()).Status);
 
-        var stolen = await other.PostJson("/api/v1/claims", new { tokens = new[] { c.Delivered, g.Delivered } }, TestIds.Key());
-        Assert.Equal(HttpStatusCode.Conflict, stolen.StatusCode);
-        using (var problem = JsonDocument.Parse(await stolen.Content.ReadAsStringAsync()))
-        {
-            var reasons = problem.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("rule").GetString()).ToList();
-            Assert.Contains("token_claimed_by_other_payer", reasons);
-        }
+        // The statutory insurer that holds the two tokens is paid, whoever tried before.
+        var paid = await (await platform.Client(ParticipantRole.Payer, OtherPayer).PostJson("/api/v1/claims", new { tokens = new[] { c.Delivered, g.Delivered } }, TestIds.Key()))
+            .Read<PayerClaimAnswer>();
+        Assert.True(paid.Accepted);
+        Assert.Equal(CaseStatus.Reimbursed, (await scenario.Case()).Status);
+    }
 
+    [Fact]
+    public async Task The_operator_releases_a_token_an_earlier_presentation_holds_and_then_the_rightful_payer_is_paid()
+    {
+        var scenario = await CaseScenario.Start(platform);
+        var (c, g) = await CaseTokens(scenario);
+        var payer = platform.Client(ParticipantRole.Payer, Payer);
+
+        // A presentation from before refusals stopped holding tokens (the grain call stands in for that history).
+        await platform.Grains.GetGrain<ITokenGrain>(c.Code).Settle(TokenStatus.Presented, OtherPayer);
+        var held = await payer.PostJson("/api/v1/claims", new { tokens = new[] { c.Delivered, g.Delivered } }, TestIds.Key());
+        Assert.Contains("token_claimed_by_other_payer", await Rules(held));
+
+        await (await platform.Client(ParticipantRole.Provider, CaseScenario.Provider).PostJson($"/api/v1/tokens/{c.Code}/release", new { reason = "x" }, TestIds.Key()))
+            .AssertProblem(HttpStatusCode.Forbidden, "forbidden");
+        await (await platform.Operator().PostJson($"/api/v1/tokens/{c.Code}/release", new { reason = " " }, TestIds.Key())).AssertProblem(HttpStatusCode.BadRequest, "reason_required");
+        var key = TestIds.Key();
+        var released = await platform.Operator().PostJson($"/api/v1/tokens/{c.Code}/release", new { reason = "presented by the wrong insurer (ticket 4711)" }, key);
+        var releasedText = await released.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+        Assert.Equal(TokenStatus.Issued, await StatusOf(c.Code));
+        Assert.Equal(releasedText, await (await platform.Operator().PostJson($"/api/v1/tokens/{c.Code}/release", new { reason = "presented by the wrong insurer (ticket 4711)" }, key)).Content.ReadAsStringAsync());
+        await (await platform.Operator().PostJson($"/api/v1/tokens/{c.Code}/release", new { reason = "again" }, TestIds.Key())).AssertProblem(HttpStatusCode.Conflict, "token_not_held");
+
+        var paid = await (await payer.PostJson("/api/v1/claims", new { tokens = new[] { c.Delivered, g.Delivered } }, TestIds.Key())).Read<PayerClaimAnswer>();
+        Assert.True(paid.Accepted);
+    }
+
+    [Fact]
+    public async Task A_claim_with_a_revoked_token_is_refused()
+    {
+        var scenario = await CaseScenario.Start(platform);
+        var (c, g) = await CaseTokens(scenario);
+        var payer = platform.Client(ParticipantRole.Payer, Payer);
 
         await (await platform.Operator().PostJson($"/api/v1/tokens/{g.Code}/revoke", new { reason = "report sent in error" })).Read<TokenView>();
         var revoked = await payer.PostJson("/api/v1/claims", new { tokens = new[] { c.Delivered, g.Delivered } }, TestIds.Key());
-        Assert.Contains("token_revoked", await revoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("token_revoked", await Rules(revoked));
         Assert.NotEqual(CaseStatus.Reimbursed, (await scenario.Case()).Status);
+    }
+
+    private static async Task<(Meldebestaetigung C, Meldebestaetigung G)> CaseTokens(CaseScenario scenario)
+    {
+        await BothReportsIn(scenario);
+        var tokens = (await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>())
+            .Where(t => t.Record.CaseKey == CaseKeys.Of(CaseScenario.Provider, scenario.LocalCaseId)).ToList();
+        return (tokens.Single(t => t.Record.Token.DataCategory == DataCategory.Clinical).Record.Token,
+            tokens.Single(t => t.Record.Token.DataCategory == DataCategory.Genomic).Record.Token);
+    }
+
+    private async Task<TokenStatus?> StatusOf(string code) => (await platform.Grains.GetGrain<ITokenGrain>(code).Get())?.Record.Status;
+
+    private static async Task<List<string?>> Rules(HttpResponseMessage refused)
+    {
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        return [.. problem.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("rule").GetString())];
     }
 
     [Fact]

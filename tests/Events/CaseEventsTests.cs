@@ -90,14 +90,14 @@ public sealed class CaseEventsTests
     }
 
     [Fact]
-    public void Billing_and_reimbursement_also_concern_the_payer()
+    public void Billing_and_reimbursement_are_the_LEs_events_the_payer_has_its_claim_event()
     {
         var confirmed = Case(CaseStatus.Confirmed, Genomic());
 
         var draft = Assert.Single(CaseEvents.Between(Key, confirmed, confirmed with { Status = CaseStatus.Reimbursed }, payerIk: "200000001"));
 
         Assert.Equal(("reimbursed", "200000001"), (draft.What, draft.Data["payerIk"]));
-        Assert.Equal(["provider:111111111", "payer:200000001"], draft.Audience);
+        Assert.Equal(["provider:111111111"], draft.Audience); // the case key is not the payer's business
     }
 
     [Fact]

@@ -31,6 +31,10 @@ public sealed class FullCaseFeedTests(PlatformFixture platform)
             Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
         }
 
+        var payerRegistered = await platform.Operator().PutAsync($"/api/v1/payers/{payerIk}",
+            new StringContent("{\"name\":\"Feed BKK\",\"kind\":\"gkv\"}", Encoding.UTF8, "application/json"));
+        Assert.True(payerRegistered.IsSuccessStatusCode, await payerRegistered.Content.ReadAsStringAsync());
+
         var le = platform.Client(ParticipantRole.Provider, ik);
         var start = (await Feed.All(le, "/api/v1/events")).Next;
         await using var receiver = await WebhookReceiver.StartAsync(failuresPerMessage: 2);
@@ -52,8 +56,8 @@ public sealed class FullCaseFeedTests(PlatformFixture platform)
         await scenario.CdnProcesses(tanC);
         var tokens = await (await le.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
         var payer = platform.Client(ParticipantRole.Payer, payerIk);
-        var paid = await (await payer.PostJson("/api/v1/claims", new { tokens = tokens.Select(t => t.Record.Token.Delivered).ToArray() }, TestIds.Key())).Read<ClaimAnswer>();
-        Assert.True(paid.Decision.Accepted);
+        var paid = await (await payer.PostJson("/api/v1/claims", new { tokens = tokens.Select(t => t.Record.Token.Delivered).ToArray() }, TestIds.Key())).Read<PayerClaimAnswer>();
+        Assert.True(paid.Accepted);
 
         // The LE: its registration, every step of its case, its two tokens, the claim on them.
         var mine = await Feed.All(le, "/api/v1/events", start);
@@ -62,7 +66,11 @@ public sealed class FullCaseFeedTests(PlatformFixture platform)
             ((string[])["case.registered", .. SubmissionSteps, .. SubmissionSteps, "case.reimbursed", "claim.accepted", "token.issued", "token.issued", "token.redeemed", "token.redeemed"]).Order(),
             mine.Events.Select(e => e.Type).Where(t => t != "case.detailed_qc_selected").Order());
         Assert.Equal(15 + selected, mine.Events.Count);
-        Assert.All(mine.Events, e => Assert.Equal(caseKey, e.CaseKey));
+        // Case events name the case; token and claim events name only the code and the claim (payers read them too).
+        var codes = tokens.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+        Assert.All(mine.Events, e => Assert.True(e.Type.StartsWith("case.", StringComparison.Ordinal) ? e.CaseKey == caseKey
+            : e.Type.StartsWith("token.", StringComparison.Ordinal) ? codes.Contains(e.Subject) && e.CaseKey is null
+            : e.Subject == paid.ClaimId && e.CaseKey is null, $"{e.Type} {e.Subject} {e.CaseKey}"));
         Assert.Equal(mine.Events.Count, mine.Events.Select(e => e.Id).Distinct().Count());
         Assert.All(mine.Events.GroupBy(e => e.Source), source => Assert.Equal(source.Select(e => e.Sequence).Order(), source.Select(e => e.Sequence)));
         Assert.Equal(["case.registered", "case.submission_accepted", "case.submission_accepted"], mine.Events.Take(3).Select(e => e.Type));
@@ -76,9 +84,11 @@ public sealed class FullCaseFeedTests(PlatformFixture platform)
             Assert.Equal(SubmissionSteps, theirs.Select(e => e.Type).Where(t => t != "case.detailed_qc_selected"));
         }
 
-        // The payer: its claim, the two tokens it redeemed, the case it reimbursed.
+        // The payer: its claim and the two tokens it redeemed, with no hospital identifier in them.
         var payers = await Feed.All(payer, "/api/v1/events");
-        Assert.Equal(["case.reimbursed", "claim.accepted", "token.redeemed", "token.redeemed"], payers.Events.Select(e => e.Type).Order());
+        Assert.Equal(["claim.accepted", "payer.registered", "token.redeemed", "token.redeemed"], payers.Events.Select(e => e.Type).Order());
+        var payerText = await (await payer.GetAsync("/api/v1/events")).Content.ReadAsStringAsync();
+        Assert.All(new[] { tanG, tanC, scenario.LocalCaseId, caseKey }, identifier => Assert.DoesNotContain(identifier, payerText, StringComparison.OrdinalIgnoreCase));
 
         // Strangers: another LE, a node the case never used, another payer.
         Assert.DoesNotContain((await Feed.All(platform.Client(ParticipantRole.Provider, otherIk), "/api/v1/events")).Events, e => e.CaseKey == caseKey);

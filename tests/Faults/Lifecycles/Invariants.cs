@@ -239,8 +239,8 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
         foreach (var (node, name, tanOf) in new[] { (world.GenomeCentre, CaseScenario.Gdc, (Func<LifecycleRun, string>)(r => r.TanG)), (world.ClinicalNode, CaseScenario.Cdn, r => r.TanC) })
         {
             var ours = runs.Select(tanOf).ToHashSet(StringComparer.Ordinal);
-            var inbox = (await FaultWorld.Expect(node.Get("/api/v1/inbox"), $"inbox of {name}")).Read<List<InboxEntry>>()
-                .Select(e => e.Submission.Tan).Where(ours.Contains).ToList();
+            var inbox = (await FaultWorld.Expect(node.Get("/api/v1/inbox"), $"inbox of {name}")).Read<List<SubmissionView>>()
+                .Select(e => e.Tan).Where(ours.Contains).ToList();
             var open = Open.Select(tanOf).ToHashSet(StringComparer.Ordinal);
             Violate(inbox.GroupBy(t => t).Where(g => g.Count() > 1).Select(g => $"inbox {name}: {g.Key} listed {g.Count()} times"));
             Violate(open.Except(inbox).Select(t => $"inbox {name}: open submission {t} missing"));

@@ -108,7 +108,7 @@ public sealed class LifecycleRun(FaultWorld world)
             $"{CaseKey}: expected the G and C token within {TokenPatience.TotalSeconds} s after both reports, the LE's list has {delivered.Count}");
         TokensWaited = DateTime.UtcNow - started;
         var claim = await Command("claim", world.Insurer, "/api/v1/claims", System.Text.Json.JsonSerializer.Serialize(new { tokens = delivered }, Http.Json));
-        Assert.True(claim.Read<ClaimAnswer>().Decision.Accepted, $"{CaseKey}: claim refused: {claim.Body}");
+        Assert.True(claim.Read<PayerClaimAnswer>().Accepted, $"{CaseKey}: claim refused: {claim.Body}");
         progress?.Invoke("reimbursed");
         Reached = Stop.Reimbursed;
     }
