@@ -47,6 +47,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         psi.ArgumentList.Add("--Platform:Seed=true");
         if (connectionString is not null)
         {
+            psi.ArgumentList.Add("--Platform:Mode=durable");
+            psi.ArgumentList.Add("--Platform:AllowEmbeddedIssuer=true"); // one machine: no external issuer to measure against
             psi.ArgumentList.Add("--Orleans:ConnectionString=" + connectionString);
             psi.ArgumentList.Add("--Orleans:AdvertisedIPAddress=127.0.0.1");
             psi.ArgumentList.Add("--Orleans:ClusterId=bench-" + Guid.NewGuid().ToString("N")[..8]);

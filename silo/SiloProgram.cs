@@ -31,6 +31,12 @@ public static class SiloProgram
             return await MigrateCommand.Run(builder.Configuration);
         }
 
+        if (PlatformModeCheck.Problem(builder.Configuration) is { } problem)
+        {
+            await Console.Error.WriteLineAsync("Not starting: " + problem);
+            return 2;
+        }
+
         await MigrateCommand.MigrateOnStart(builder.Configuration);
         var embedded = SiloConfiguration.IsEmbedded(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -91,6 +97,10 @@ public static class SiloProgram
         else
         {
             Console.WriteLine("  Durable mode: grain state, membership and reminders in PostgreSQL.");
+            if (app.Services.GetService<EmbeddedIssuer>() is not null)
+            {
+                Console.WriteLine("  !!! Platform:AllowEmbeddedIssuer: identities from the built-in issuer, for benchmarks and tests only. !!!");
+            }
         }
 
         Console.WriteLine();

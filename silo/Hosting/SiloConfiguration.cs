@@ -27,7 +27,8 @@ public static class SiloConfiguration
     public static string? ConnectionString(IConfiguration configuration) =>
         configuration[ConnectionStringKey] is { Length: > 0 } raw ? OrleansConnectionString.Tune(raw) : null;
 
-    public static bool IsEmbedded(IConfiguration configuration) => ConnectionString(configuration) is null;
+    public static bool IsEmbedded(IConfiguration configuration) =>
+        (configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>()?.Mode ?? PlatformMode.Embedded) == PlatformMode.Embedded;
 
     public static bool SeedsOnStart(IConfiguration configuration) =>
         configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>()?.Seed ?? IsEmbedded(configuration);
