@@ -35,7 +35,7 @@ public static class ClientConfiguration
             client.UseLocalhostClustering(gatewayPort: configuration.GetValue("Orleans:GatewayPort", ClusterDefaults.GatewayPort));
         }
 
-        client.AddDashboard();
+        client.AddDashboard(o => o.HideTrace = true); // the trace stream shows every silo log line: not over the API host either
         DatabaseExceptions.AllowOnTheWire(client.Services);
     }
 }

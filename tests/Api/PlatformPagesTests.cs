@@ -60,6 +60,14 @@ public sealed class PlatformPagesTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_dashboards_log_stream_is_off_on_the_api_host_even_for_the_operator()
+    {
+        using var trace = await platform.Operator().GetAsync("/dashboard/Trace", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.False(trace.IsSuccessStatusCode, $"/dashboard/Trace answered {(int)trace.StatusCode}: every silo log line would stream to the browser");
+    }
+
+    [Fact]
     public async Task The_login_form_needs_its_antiforgery_token_and_sends_only_to_local_pages()
     {
         var operatorClient = platform.Issuer.CredentialsFor(new Caller(ParticipantRole.Operator, "BfArM"));
