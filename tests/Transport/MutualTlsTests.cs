@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using GenomDE.Orleans.ClientApi;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Silo.Hosting;
@@ -21,6 +23,9 @@ public sealed class MutualTlsTests(MutualTlsFixture cluster) : IClassFixture<Mut
     /// <summary>Long enough for a refused handshake to surface, short enough to keep the class fast
     /// (a refused client fails in well under a second here).</summary>
     private static readonly TimeSpan RefusalBound = TimeSpan.FromSeconds(15);
+
+    private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
+    private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
 
     /// <summary>A second silo with a good certificate joins within about two seconds here.</summary>
     private static readonly TimeSpan SiloJoinBound = TimeSpan.FromSeconds(10);
@@ -53,6 +58,25 @@ public sealed class MutualTlsTests(MutualTlsFixture cluster) : IClassFixture<Mut
 
         var refusal = Assert.Throws<InvalidOperationException>(() => ClusterTls.Read(configuration));
         Assert.Contains("Orleans:Tls:CertificatePath", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("silo.pem", ServerAuthentication, true)]
+    [InlineData("silo.pem", ClientAuthentication, true)]
+    [InlineData("api.pem", ClientAuthentication, true)]
+    [InlineData("api.pem", ServerAuthentication, false)] // the API's certificate cannot pose as a silo
+    [InlineData("rogue-silo.pem", ServerAuthentication, false)]
+    [InlineData("rogue-silo.pem", ClientAuthentication, false)]
+    public void A_peer_certificate_is_checked_against_the_cluster_CA_and_the_usage_SslStream_asks_for(string file, string usage, bool accepted)
+    {
+        var authorities = ClusterTls.LoadAuthorities(cluster.File("ca.pem"));
+        using var certificate = X509Certificate2.CreateFromPem(System.IO.File.ReadAllText(cluster.File(file)));
+
+        // SslStream hands over a chain whose policy names the usage it wants of the peer.
+        using var chain = new X509Chain();
+        chain.ChainPolicy.ApplicationPolicy.Add(new Oid(usage));
+
+        Assert.Equal(accepted, ClusterTls.IssuedByCluster(certificate, chain, authorities));
     }
 
     [Fact]
