@@ -62,8 +62,8 @@ public static class ClusterTls
         tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
 
         // Outbound too (client to gateway, silo to silo): without this a certificate that is not fit
-        // for client authentication would be left out silently and the far side would refuse us with
-        // nothing in our log; now it fails at start.
+        // for client authentication would be left out silently and only the far side would know why
+        // we are refused; now it fails on our side with a clear error.
         tls.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
         tls.RemoteCertificateValidation = (certificate, chain, _) => IssuedByCluster(certificate, chain, authorities);
     }
