@@ -6,7 +6,8 @@ namespace GenomDE.Orleans.ClientApi;
 
 /// <summary>How the stand-alone API finds the cluster, section <c>Orleans</c>:
 /// <c>ConnectionString</c> (PostgreSQL membership table) &gt; <c>Gateways</c> (static list of host:port)
-/// &gt; localhost (a silo started by the silo project on this machine).</summary>
+/// &gt; localhost (a silo started by the silo project on this machine). With <c>Orleans:Tls</c> on, the
+/// gateway connection is mutual TLS (<see cref="ClusterTls"/>).</summary>
 public static class ClientConfiguration
 {
     public static void Configure(IClientBuilder client, IConfiguration configuration)
@@ -33,6 +34,11 @@ public static class ClientConfiguration
         else
         {
             client.UseLocalhostClustering(gatewayPort: configuration.GetValue("Orleans:GatewayPort", ClusterDefaults.GatewayPort));
+        }
+
+        if (ClusterTls.Read(configuration) is { } tls)
+        {
+            client.UseTls(o => ClusterTls.Configure(o, tls));
         }
 
         client.AddDashboard(o => o.HideTrace = true); // the trace stream shows every silo log line: not over the API host either
