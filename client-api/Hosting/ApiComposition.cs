@@ -39,6 +39,7 @@ public static class ApiComposition
             return Task.CompletedTask;
         }));
         builder.Logging.AddFilter("OpenIddict", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning); // both log every request at Information
+        builder.AddReverseProxy();
         builder.AddPlatformAuth();
         builder.Services.AddHttpClient();
         builder.Services.AddAntiforgery();
@@ -49,6 +50,7 @@ public static class ApiComposition
 
     public static WebApplication MapGenomDeApi(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after it sees the client's scheme and address
         app.UseExceptionHandler();
         app.UseStatusCodePages(ProblemStatusPages.Write);
         app.UseAuthentication();
