@@ -30,16 +30,24 @@ public static class InboxApi
         api.MapPost("/inbox/{tan}/detailed-qc", (string tan, DetailedQcReport body, HttpContext http, IGrainFactory grains) =>
             OnSubmission(http, grains, tan, (c, ctx) => c.ReportDetailedQc(ctx, tan, body)))
             .WithSummary("GDC: recomputed metrics of one lab datum of a submission picked for detailed QC.");
-        api.MapPost("/reports", async (JsonElement report, HttpContext http, IGrainFactory grains) =>
-        {
-            if (!ApiRequest.TryBegin(http, out var context, out var problem))
-            {
-                return problem!;
-            }
+        api.MapPost("/reports", SubmitReport).WithSummary("Send a Prüfbericht (check report): {\"SubmittedCase\": {...}}.");
 
-            return (await grains.GetGrain<ICheckReportIntakeGrain>(0).Submit(context, report.GetRawText())).ToHttp();
-        }).WithSummary("Send a Prüfbericht (check report): {\"SubmittedCase\": {...}}.");
+        // grzctl (grz-tools) posts each Prüfbericht to "<pruefbericht.api_base_url>/upload" with a
+        // client-credentials token and no idempotency key: the same intake under that path.
+        app.MapGroup(PlatformRoutes.Pruefbericht).WithTags("Inbox and reports").RequireAuthorization(Policies.Node)
+            .MapPost("/upload", SubmitReport)
+            .WithSummary("grzctl's Prüfbericht upload (pruefbericht.api_base_url = <platform>/pruefbericht): the same intake as POST /api/v1/reports.");
         return api;
+    }
+
+    private static async Task<IResult> SubmitReport(JsonElement report, HttpContext http, IGrainFactory grains)
+    {
+        if (!ApiRequest.TryBegin(http, out var context, out var problem))
+        {
+            return problem!;
+        }
+
+        return (await grains.GetGrain<ICheckReportIntakeGrain>(0).Submit(context, report.GetRawText())).ToHttp();
     }
 
     private static async Task<IResult> OnSubmission<T>(HttpContext http, IGrainFactory grains, string tan, Func<ICaseGrain, CommandContext, Task<Result<T>>> call)

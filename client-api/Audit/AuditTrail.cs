@@ -16,7 +16,8 @@ public sealed class AuditTrail(RequestDelegate next, AuditWriter writer, TimePro
     {
         var request = http.Request;
         var changes = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-        if (!request.Path.StartsWithSegments(PlatformRoutes.ApiV1) && !request.Path.StartsWithSegments(OperatorLogin.Path))
+        if (!request.Path.StartsWithSegments(PlatformRoutes.ApiV1) && !request.Path.StartsWithSegments(PlatformRoutes.Pruefbericht)
+            && !request.Path.StartsWithSegments(OperatorLogin.Path))
         {
             await next(http);
             return;

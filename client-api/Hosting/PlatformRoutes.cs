@@ -4,6 +4,9 @@ public static class PlatformRoutes
 {
     public const string ApiV1 = "/api/v1";
     public const string Dashboard = "/dashboard";
+
+    /// <summary>The base URL grzctl is configured with (<c>pruefbericht.api_base_url</c>).</summary>
+    public const string Pruefbericht = "/pruefbericht";
     public const string Docs = "/docs";
     public const string OpenApiDocument = "/openapi/v1.json";
 
