@@ -80,6 +80,9 @@ public static class TokensApi
         return token?.Record.ProviderIk == http.User.ToCaller()!.ParticipantId ? token : null;
     }
 
+    /// <summary>No cell needs neutralising against spreadsheet formulas: a TAN is hex and a
+    /// Meldebestätigung starts with <c>IBE+</c>, both made by the platform; and the Meldebestätigung
+    /// must reach the § 301 exchange byte for byte.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Csv(IReadOnlyList<TokenView> tokens, string fileName)
     {
         var csv = new StringBuilder().Append(CsvHeader).Append("\r\n");
