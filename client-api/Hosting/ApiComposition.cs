@@ -15,13 +15,15 @@ namespace GenomDE.Orleans.ClientApi;
 public static class ApiComposition
 {
     /// <summary>The API's JSON: camelCase names, snake_case enum values, no numbers for enums,
-    /// required constructor parameters and non-nullable properties enforced.</summary>
+    /// required constructor parameters and non-nullable properties enforced, a property given twice
+    /// refused (400 <c>duplicate_property</c>; which of the two counts would depend on the reader).</summary>
     public static void Configure(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.Converters.Add(new StrictEnumConverter());
         json.RespectNullableAnnotations = true;
         json.RespectRequiredConstructorParameters = true;
+        json.AllowDuplicateProperties = false;
     }
 
     public static WebApplicationBuilder AddGenomDeApi(this WebApplicationBuilder builder)
