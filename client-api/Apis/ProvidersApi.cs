@@ -1,4 +1,5 @@
 using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Participants;
@@ -20,15 +21,9 @@ public static class ProvidersApi
         return api;
     }
 
-    private static async Task<IResult> GetProvider(string ik, IGrainFactory grains)
-    {
-        if (Identifiers.ValidateIk(ik, "provider") is { } invalid)
-        {
-            return Problem.Result(invalid);
-        }
-
-        return (await grains.GetGrain<IProviderGrain>(ik).Get()).OrNotFound("unknown_provider", $"No provider with IK '{ik}' is registered.");
-    }
+    /// <summary>The IK's format was checked before (<see cref="PathIds"/>): no grain for a malformed one.</summary>
+    private static async Task<IResult> GetProvider(string ik, IGrainFactory grains) =>
+        (await grains.GetGrain<IProviderGrain>(ik).Get()).OrNotFound("unknown_provider", $"No provider with IK '{ik}' is registered.");
 
     private static async Task<IResult> RegisterProvider(string ik, ProviderRegistration body, HttpContext http, IGrainFactory grains)
     {

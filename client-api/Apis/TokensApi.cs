@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 
@@ -74,9 +75,10 @@ public static class TokensApi
         return [.. views.OfType<TokenView>().OrderBy(v => v.Record.Token.ServiceDate).ThenBy(v => v.Record.Token.Counter)];
     }
 
+    /// <summary>The code's format was checked before (<see cref="PathIds"/>).</summary>
     private static async Task<TokenView?> OwnToken(HttpContext http, IGrainFactory grains, string code)
     {
-        var token = code.Length == 10 ? await grains.GetGrain<ITokenGrain>(code).Get() : null;
+        var token = await grains.GetGrain<ITokenGrain>(code).Get();
         return token?.Record.ProviderIk == http.User.ToCaller()!.ParticipantId ? token : null;
     }
 
