@@ -12,9 +12,13 @@ public static class PayersApi
     public static RouteGroupBuilder MapPayersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup($"{PlatformRoutes.ApiV1}/payers").WithTags("Payers");
-        api.MapGet("/", async (IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<IPayerDirectoryGrain>(IPayerDirectoryGrain.Key).List()))
-            .WithSummary("List all registered payers.");
+        api.MapGet("/", async (string? limit, string? cursor, HttpContext http, IGrainFactory grains) =>
+                PageRequest.TryParse(limit, cursor, out var page, out var problem)
+                    ? Paging.Ok(http, Paging.Take(await grains.GetGrain<IPayerDirectoryGrain>(IPayerDirectoryGrain.Key).List(), p => p.Ik, page))
+                    : problem!)
+            .Produces<IReadOnlyList<PayerView>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("List all registered payers, by IK; paged (limit, cursor; the next page in the Link header).");
         api.MapGet("/{ik}", GetPayer).WithSummary("Get one payer by its IK.");
         api.MapPut("/{ik}", RegisterPayer).RequireAuthorization(Policies.Operator)
             .WithSummary("Register a payer or update its registration.");

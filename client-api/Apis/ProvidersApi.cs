@@ -12,9 +12,13 @@ public static class ProvidersApi
     public static RouteGroupBuilder MapProvidersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup($"{PlatformRoutes.ApiV1}/providers").WithTags("Providers");
-        api.MapGet("/", async (IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<IProviderDirectoryGrain>(IProviderDirectoryGrain.Key).List()))
-            .WithSummary("List all registered service providers (LE).");
+        api.MapGet("/", async (string? limit, string? cursor, HttpContext http, IGrainFactory grains) =>
+                PageRequest.TryParse(limit, cursor, out var page, out var problem)
+                    ? Paging.Ok(http, Paging.Take(await grains.GetGrain<IProviderDirectoryGrain>(IProviderDirectoryGrain.Key).List(), p => p.Ik, page))
+                    : problem!)
+            .Produces<IReadOnlyList<ProviderView>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("List all registered service providers (LE), by IK; paged (limit, cursor; the next page in the Link header).");
         api.MapGet("/{ik}", GetProvider).WithSummary("Get one provider by its IK.");
         api.MapPut("/{ik}", RegisterProvider).RequireAuthorization(Policies.Operator)
             .WithSummary("Register a provider or update its registration.");
