@@ -10,6 +10,11 @@ public static class Http
 {
     public static readonly JsonSerializerOptions Json = CreateJson();
 
+    /// <summary><c>GET /api/v1/tokens</c> for the service days a test's tokens get: yesterday to
+    /// tomorrow (UTC), which covers today in Germany at any hour.</summary>
+    public static string RecentTokensPath =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/v1/tokens?from={DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}&to={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}");
+
     public static Task<HttpResponseMessage> PostJson(this HttpClient client, string path, object body, string? idempotencyKey = null) =>
         client.PostJsonText(path, JsonSerializer.Serialize(body, Json), idempotencyKey);
 
