@@ -43,6 +43,7 @@ public static class ApiComposition
         }));
         builder.Logging.AddFilter("OpenIddict", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning); // both log every request at Information
         builder.AddPlatformAuth();
+        builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddHttpClient();
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton<AuditWriter>();
