@@ -43,6 +43,7 @@ public static class ApiComposition
         }));
         builder.Logging.AddFilter("OpenIddict", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning); // both log every request at Information
         builder.AddPlatformAuth();
+        builder.AddPlatformRateLimits();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddHttpClient();
         builder.Services.AddAntiforgery();
@@ -55,6 +56,7 @@ public static class ApiComposition
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(ProblemStatusPages.Write);
+        app.UsePlatformRateLimits(); // before authentication (see there) and the audit trail: a refused flood leaves no entries
         app.UseAuthentication();
         app.UseMiddleware<AuditTrail>(); // before authorization, so refused requests are recorded too
         app.UseAuthorization();
