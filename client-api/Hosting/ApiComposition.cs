@@ -54,6 +54,7 @@ public static class ApiComposition
 
     public static WebApplication MapGenomDeApi(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>(); // first, so every answer has them, the exception handler's too
         app.UseExceptionHandler();
         app.UseStatusCodePages(ProblemStatusPages.Write);
         app.UsePlatformRateLimits(); // before authentication (see there) and the audit trail: a refused flood leaves no entries
@@ -64,7 +65,8 @@ public static class ApiComposition
         app.UseMiddleware<IdempotencyKeys>();
 
         app.MapOpenApi(PlatformRoutes.OpenApiDocument).AllowAnonymous();
-        app.MapScalarApiReference(PlatformRoutes.Docs, o => o.WithOpenApiRoutePattern(PlatformRoutes.OpenApiDocument).WithTitle("GenomDE platform API"))
+        // Scalar's default fonts come from its CDN: the page's content security policy allows this host only.
+        app.MapScalarApiReference(PlatformRoutes.Docs, o => o.WithOpenApiRoutePattern(PlatformRoutes.OpenApiDocument).WithTitle("GenomDE platform API").DisableDefaultFonts())
             .AllowAnonymous();
         // Every API endpoint checks route IDs and body limits before its handler can call a grain.
         // The order is the docs' order of groups: a case's way first, the platform's tools last.
