@@ -38,7 +38,9 @@ public static class NodesApi
         return api;
     }
 
-    /// <summary>Paged by application ID (<see cref="Paging"/>).</summary>
+    /// <summary>Paged (<see cref="Paging"/>) in the directory's order: by node ID, applications without
+    /// one after them. An application approved while a client pages moves to its node ID's place,
+    /// so that walk may miss or repeat it once.</summary>
     private static async Task<IResult> ListNodes(string? kind, string? status, string? limit, string? cursor, HttpContext http, IGrainFactory grains)
     {
         if (!ApiRequest.TryParseFilter<NodeKind>(kind, "kind", out var kindFilter, out var problem)
@@ -51,7 +53,7 @@ public static class NodesApi
         var nodes = await grains.GetGrain<INodeDirectoryGrain>(INodeDirectoryGrain.Key).List();
         return Paging.Ok(http, Paging.Take(
             nodes.Where(n => kindFilter is null || n.Kind == kindFilter).Where(n => statusFilter is null || n.Status == statusFilter),
-            n => n.ApplicationId,
+            n => n.NodeId ?? "~" + n.ApplicationId,
             page));
     }
 
