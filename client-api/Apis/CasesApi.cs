@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Common;
@@ -8,7 +9,8 @@ using GenomDE.Orleans.GrainInterfaces.Common;
 namespace GenomDE.Orleans.ClientApi.Apis;
 
 /// <summary>A provider's (LE) cases: register, submit genomic and clinical data, read. The case
-/// key is always the caller's own IK, so an LE can never reach another LE's case.</summary>
+/// key is always the caller's own IK, so an LE can never reach another LE's case. Local case IDs in
+/// the route are checked before any grain is asked (<see cref="PathIds"/>), and so is the one registered.</summary>
 public static class CasesApi
 {
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
@@ -35,6 +37,11 @@ public static class CasesApi
         if (!ApiRequest.TryBegin(http, out var context, out var problem))
         {
             return problem!;
+        }
+
+        if (PathIds.Check("localCaseId", body.LocalCaseId) is { } invalid)
+        {
+            return Problem.Result(invalid);
         }
 
         var result = await Case(grains, http, body.LocalCaseId).Register(context);

@@ -1,3 +1,5 @@
+using GenomDE.Orleans.ClientApi.Hosting;
+
 namespace GenomDE.Orleans.ClientApi.Apis;
 
 /// <summary>Liveness (the process answers) and readiness (the cluster has an active silo).</summary>
@@ -7,20 +9,10 @@ public static class HealthApi
     {
         var health = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
         health.MapGet("/live", () => TypedResults.Ok(new HealthReport("live", null)));
-        health.MapGet("/ready", async Task<IResult> (IGrainFactory grains, CancellationToken cancellation) =>
+        health.MapGet("/ready", async (ReadinessProbe probe) =>
         {
-            try
-            {
-                var hosts = grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, cancellation);
-                var silos = await hosts.WaitAsync(TimeSpan.FromSeconds(5), cancellation);
-                return silos.Count > 0
-                    ? TypedResults.Ok(new HealthReport("ready", silos.Count))
-                    : TypedResults.Json(new HealthReport("no active silo", 0), statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-            catch (Exception e) when (e is TimeoutException or OrleansException or InvalidOperationException)
-            {
-                return TypedResults.Json(new HealthReport($"cluster unreachable: {e.GetType().Name}", null), statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
+            var readiness = await probe.Get();
+            return TypedResults.Json(readiness.Report, statusCode: readiness.StatusCode);
         });
     }
 

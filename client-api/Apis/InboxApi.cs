@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Common;
@@ -14,13 +15,21 @@ public static class InboxApi
     public static RouteGroupBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Inbox and reports").RequireAuthorization(Policies.Node);
-        api.MapGet("/inbox", async (HttpContext http, IGrainFactory grains) =>
+        api.MapGet("/inbox", async (string? limit, string? cursor, HttpContext http, IGrainFactory grains) =>
         {
+            if (!PageRequest.TryParse(limit, cursor, out var page, out var problem))
+            {
+                return problem!;
+            }
+
             var shards = await Task.WhenAll(INodeInboxGrain.KeysOf(http.User.ToCaller()!.ParticipantId).Select(k => grains.GetGrain<INodeInboxGrain>(k).List()));
             // The submissions only: the case key names the hospital's case, which the node does not need.
-            return TypedResults.Ok(shards.SelectMany(s => s).OrderBy(e => e.Submission.SubmittedAt).Select(e => e.Submission).ToList());
+            var entries = Paging.Take(shards.SelectMany(s => s), e => Paging.TimeKey(e.Submission.SubmittedAt, e.Submission.Tan.ToLowerInvariant()), page);
+            return Paging.Ok(http, new Page<SubmissionView>([.. entries.Items.Select(e => e.Submission)], entries.NextCursor));
         })
-            .WithSummary("The calling node's open work: submissions routed to it whose check report is not in yet.");
+            .Produces<IReadOnlyList<InboxEntry>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("The calling node's open work, oldest first: submissions routed to it whose check report is not in yet; paged (limit, cursor; the next page in the Link header).");
         api.MapPost("/inbox/{tan}/receipt", (string tan, HttpContext http, IGrainFactory grains) =>
             OnSubmission(http, grains, tan, (c, ctx) => c.AcknowledgeReceipt(ctx, tan)))
             .WithSummary("Confirm that the data of a submission arrived.");

@@ -1,5 +1,6 @@
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
@@ -13,7 +14,10 @@ public static class NodesApi
     {
         var api = app.MapGroup($"{PlatformRoutes.ApiV1}/nodes").WithTags("Nodes");
 
-        api.MapGet("/", ListNodes).WithSummary("List all nodes, optionally by kind and status.");
+        api.MapGet("/", ListNodes)
+            .Produces<IReadOnlyList<NodeView>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("List all nodes, optionally by kind and status.");
         api.MapGet("/{id}", GetNode).WithSummary("Get a node by its node ID (KDK…/GRZ…) or application ID (APP-…).");
         api.MapPost("/", Apply).RequireAuthorization(Policies.Operator).WithSummary("Record a node's application for approval.");
         api.MapPost("/{id}/review", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
@@ -34,19 +38,23 @@ public static class NodesApi
         return api;
     }
 
-    private static async Task<IResult> ListNodes(string? kind, string? status, IGrainFactory grains)
+    /// <summary>Paged (<see cref="Paging"/>) in the directory's order: by node ID, applications without
+    /// one after them. An application approved while a client pages moves to its node ID's place,
+    /// so that walk may miss or repeat it once.</summary>
+    private static async Task<IResult> ListNodes(string? kind, string? status, string? limit, string? cursor, HttpContext http, IGrainFactory grains)
     {
         if (!ApiRequest.TryParseFilter<NodeKind>(kind, "kind", out var kindFilter, out var problem)
-            || !ApiRequest.TryParseFilter<NodeStatus>(status, "status", out var statusFilter, out problem))
+            || !ApiRequest.TryParseFilter<NodeStatus>(status, "status", out var statusFilter, out problem)
+            || !PageRequest.TryParse(limit, cursor, out var page, out problem))
         {
             return problem!;
         }
 
         var nodes = await grains.GetGrain<INodeDirectoryGrain>(INodeDirectoryGrain.Key).List();
-        return TypedResults.Ok(nodes
-            .Where(n => kindFilter is null || n.Kind == kindFilter)
-            .Where(n => statusFilter is null || n.Status == statusFilter)
-            .ToList());
+        return Paging.Ok(http, Paging.Take(
+            nodes.Where(n => kindFilter is null || n.Kind == kindFilter).Where(n => statusFilter is null || n.Status == statusFilter),
+            n => n.NodeId ?? "~" + n.ApplicationId,
+            page));
     }
 
     private static async Task<IResult> GetNode(string id, IGrainFactory grains) =>

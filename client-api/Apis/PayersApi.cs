@@ -1,4 +1,5 @@
 using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Participants;
@@ -11,24 +12,22 @@ public static class PayersApi
     public static RouteGroupBuilder MapPayersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup($"{PlatformRoutes.ApiV1}/payers").WithTags("Payers");
-        api.MapGet("/", async (IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<IPayerDirectoryGrain>(IPayerDirectoryGrain.Key).List()))
-            .WithSummary("List all registered payers.");
+        api.MapGet("/", async (string? limit, string? cursor, HttpContext http, IGrainFactory grains) =>
+                PageRequest.TryParse(limit, cursor, out var page, out var problem)
+                    ? Paging.Ok(http, Paging.Take(await grains.GetGrain<IPayerDirectoryGrain>(IPayerDirectoryGrain.Key).List(), p => p.Ik, page))
+                    : problem!)
+            .Produces<IReadOnlyList<PayerView>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("List all registered payers, by IK; paged (limit, cursor; the next page in the Link header).");
         api.MapGet("/{ik}", GetPayer).WithSummary("Get one payer by its IK.");
         api.MapPut("/{ik}", RegisterPayer).RequireAuthorization(Policies.Operator)
             .WithSummary("Register a payer or update its registration.");
         return api;
     }
 
-    private static async Task<IResult> GetPayer(string ik, IGrainFactory grains)
-    {
-        if (Identifiers.ValidateIk(ik, "payer") is { } invalid)
-        {
-            return Problem.Result(invalid);
-        }
-
-        return (await grains.GetGrain<IPayerGrain>(ik).Get()).OrNotFound("unknown_payer", $"No payer with IK '{ik}' is registered.");
-    }
+    /// <summary>The IK's format was checked before (<see cref="PathIds"/>): no grain for a malformed one.</summary>
+    private static async Task<IResult> GetPayer(string ik, IGrainFactory grains) =>
+        (await grains.GetGrain<IPayerGrain>(ik).Get()).OrNotFound("unknown_payer", $"No payer with IK '{ik}' is registered.");
 
     private static async Task<IResult> RegisterPayer(string ik, PayerRegistration body, HttpContext http, IGrainFactory grains)
     {

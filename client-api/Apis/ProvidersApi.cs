@@ -1,4 +1,5 @@
 using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Participants;
@@ -11,24 +12,22 @@ public static class ProvidersApi
     public static RouteGroupBuilder MapProvidersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup($"{PlatformRoutes.ApiV1}/providers").WithTags("Providers");
-        api.MapGet("/", async (IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<IProviderDirectoryGrain>(IProviderDirectoryGrain.Key).List()))
-            .WithSummary("List all registered service providers (LE).");
+        api.MapGet("/", async (string? limit, string? cursor, HttpContext http, IGrainFactory grains) =>
+                PageRequest.TryParse(limit, cursor, out var page, out var problem)
+                    ? Paging.Ok(http, Paging.Take(await grains.GetGrain<IProviderDirectoryGrain>(IProviderDirectoryGrain.Key).List(), p => p.Ik, page))
+                    : problem!)
+            .Produces<IReadOnlyList<ProviderView>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("List all registered service providers (LE), by IK; paged (limit, cursor; the next page in the Link header).");
         api.MapGet("/{ik}", GetProvider).WithSummary("Get one provider by its IK.");
         api.MapPut("/{ik}", RegisterProvider).RequireAuthorization(Policies.Operator)
             .WithSummary("Register a provider or update its registration.");
         return api;
     }
 
-    private static async Task<IResult> GetProvider(string ik, IGrainFactory grains)
-    {
-        if (Identifiers.ValidateIk(ik, "provider") is { } invalid)
-        {
-            return Problem.Result(invalid);
-        }
-
-        return (await grains.GetGrain<IProviderGrain>(ik).Get()).OrNotFound("unknown_provider", $"No provider with IK '{ik}' is registered.");
-    }
+    /// <summary>The IK's format was checked before (<see cref="PathIds"/>): no grain for a malformed one.</summary>
+    private static async Task<IResult> GetProvider(string ik, IGrainFactory grains) =>
+        (await grains.GetGrain<IProviderGrain>(ik).Get()).OrNotFound("unknown_provider", $"No provider with IK '{ik}' is registered.");
 
     private static async Task<IResult> RegisterProvider(string ik, ProviderRegistration body, HttpContext http, IGrainFactory grains)
     {

@@ -60,6 +60,11 @@ public static class ReportsApi
                 return Problem.Result(StatusCodes.Status400BadRequest, "node_required", "Node required", "The operator names the node: ?node=GRZ…");
             }
 
+            if (!Identifiers.IsNodeId(nodeId))
+            {
+                return Problem.Result(StatusCodes.Status400BadRequest, "invalid_node_id", "Invalid node ID", "node is a node ID (GRZ… or KDK…, e.g. GRZDD0004).");
+            }
+
             var result = await grains.GetGrain<IQuarterlyReportGrain>(0).Table(caller, nodeId, q, t);
             if (!result.IsSuccess)
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 
@@ -16,14 +17,26 @@ public static class TokensApi
     public static void MapTokensApi(this IEndpointRouteBuilder app)
     {
         var provider = app.MapGroup($"{PlatformRoutes.ApiV1}/tokens").WithTags("Confirmation tokens").RequireAuthorization(Policies.Provider);
-        provider.MapGet("/", async (HttpContext http, IGrainFactory grains, DateOnly? date) =>
-            TypedResults.Ok(await OwnTokens(http, grains, date)))
-            .WithSummary("The LE's tokens, optionally of one service date.");
-        provider.MapGet("/csv", async (HttpContext http, IGrainFactory grains, DateOnly date) =>
-        {
-            var tokens = await OwnTokens(http, grains, date);
-            return Csv(tokens, string.Create(CultureInfo.InvariantCulture, $"Meldebestaetigungen_{date:yyyy-MM-dd}.csv"));
-        }).WithSummary("CSV of one service date's tokens (Vorgangsnummer,Meldebestaetigung).");
+        provider.MapGet("/", async (string? date, string? from, string? to, HttpContext http, IGrainFactory grains, TimeProvider clock) =>
+                ServiceDateRange.TryParse(date, from, to, clock.GetUtcNow(), out var days) is { } invalid
+                    ? Problem.Result(invalid)
+                    : TypedResults.Ok(await OwnTokens(http, grains, days)))
+            .Produces<IReadOnlyList<TokenView>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary($"The LE's tokens of one service date (date=YYYY-MM-DD) or of a range of at most {ServiceDateRange.MaxDays} days (from=…&to=…).");
+        provider.MapGet("/csv", async (string? date, HttpContext http, IGrainFactory grains, TimeProvider clock) =>
+            {
+                if (ServiceDateRange.Day(date ?? "", "date", clock.GetUtcNow(), out var day) is { } invalid)
+                {
+                    return Problem.Result(invalid);
+                }
+
+                var tokens = await OwnTokens(http, grains, new ServiceDateRange(day, day));
+                return Csv(tokens, string.Create(CultureInfo.InvariantCulture, $"Meldebestaetigungen_{day:yyyy-MM-dd}.csv"));
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("CSV of one service date's tokens (Vorgangsnummer,Meldebestaetigung): ?date=YYYY-MM-DD.");
         provider.MapGet("/{code}/csv", async (string code, HttpContext http, IGrainFactory grains) =>
             await OwnToken(http, grains, code) is { } token ? Csv([token], $"Meldebestaetigung_{token.Code}.csv") : UnknownToken(code))
             .WithSummary("CSV of one token, as delivered to the LE.");
@@ -75,22 +88,27 @@ public static class TokensApi
             .WithSummary("Operator: free a token a payer's presentation holds (back to issued), with a reason.");
     }
 
-    /// <summary>One day's tokens come from that day's counter; all of them from every day the LE got tokens.</summary>
-    private static async Task<IReadOnlyList<TokenView>> OwnTokens(HttpContext http, IGrainFactory grains, DateOnly? date)
+    /// <summary>A day's tokens come from that day's counter, asked only for the days in the range on
+    /// which the LE got tokens (one grain knows them): a day without tokens activates nothing.</summary>
+    private static async Task<IReadOnlyList<TokenView>> OwnTokens(HttpContext http, IGrainFactory grains, ServiceDateRange range)
     {
         var ik = http.User.ToCaller()!.ParticipantId;
-        IEnumerable<DateOnly> days = date is { } one ? [one] : await grains.GetGrain<IProviderTokenDaysGrain>(ik).Days();
+        var days = (await grains.GetGrain<IProviderTokenDaysGrain>(ik).Days()).Where(range.Contains);
         var codes = await Task.WhenAll(days.Select(d => grains.GetGrain<ITokenCounterGrain>(ITokenCounterGrain.KeyOf(ik, d)).Codes()));
         var views = await Task.WhenAll(codes.SelectMany(c => c).Select(c => grains.GetGrain<ITokenGrain>(c).Get()));
         return [.. views.OfType<TokenView>().OrderBy(v => v.Record.Token.ServiceDate).ThenBy(v => v.Record.Token.Counter)];
     }
 
+    /// <summary>The code's format was checked before (<see cref="PathIds"/>).</summary>
     private static async Task<TokenView?> OwnToken(HttpContext http, IGrainFactory grains, string code)
     {
-        var token = code.Length == 10 ? await grains.GetGrain<ITokenGrain>(code).Get() : null;
+        var token = await grains.GetGrain<ITokenGrain>(code).Get();
         return token?.Record.ProviderIk == http.User.ToCaller()!.ParticipantId ? token : null;
     }
 
+    /// <summary>No cell needs neutralising against spreadsheet formulas: a TAN is hex and a
+    /// Meldebestätigung starts with <c>IBE+</c>, both made by the platform; and the Meldebestätigung
+    /// must reach the § 301 exchange byte for byte.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Csv(IReadOnlyList<TokenView> tokens, string fileName)
     {
         var csv = new StringBuilder().Append(CsvHeader).Append("\r\n");

@@ -1,5 +1,6 @@
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
@@ -15,11 +16,10 @@ public static class WebhooksApi
     {
         var api = app.MapGroup($"{PlatformRoutes.ApiV1}/webhooks").WithTags("Webhooks");
         api.MapPost("/", Create).WithSummary("Register an endpoint {url, types[]}; the answer carries its secret, shown only here.");
-        api.MapGet("/", async (HttpContext http, IGrainFactory grains) =>
-            Caller(http) is { } caller
-                ? TypedResults.Ok(await grains.GetGrain<IWebhookRegistryGrain>(IWebhookRegistryGrain.KeyOf(caller)).List(caller))
-                : Forbidden())
-            .WithSummary("The caller's own endpoints.");
+        api.MapGet("/", List)
+            .Produces<IReadOnlyList<WebhookView>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("The caller's own endpoints, oldest first; paged (limit, cursor; the next page in the Link header).");
         api.MapGet("/{id}", (string id, HttpContext http, IGrainFactory grains) =>
             OnEndpoint(id, http, grains, (endpoint, caller) => endpoint.Get(caller)))
             .WithSummary("One of the caller's endpoints.");
@@ -32,6 +32,22 @@ public static class WebhooksApi
             OnEndpoint(id, http, grains, (endpoint, caller) => endpoint.Deliveries(caller)))
             .WithSummary("The latest delivery attempts, newest first: event, webhook-id, attempt, time, HTTP status or error, latency.");
         return api;
+    }
+
+    private static async Task<IResult> List(string? limit, string? cursor, HttpContext http, IGrainFactory grains)
+    {
+        if (Caller(http) is not { } caller)
+        {
+            return Forbidden();
+        }
+
+        if (!PageRequest.TryParse(limit, cursor, out var page, out var problem))
+        {
+            return problem!;
+        }
+
+        var endpoints = await grains.GetGrain<IWebhookRegistryGrain>(IWebhookRegistryGrain.KeyOf(caller)).List(caller);
+        return Paging.Ok(http, Paging.Take(endpoints, w => Paging.TimeKey(w.CreatedAt, w.Id), page));
     }
 
     private static async Task<IResult> Create(WebhookRequest body, HttpContext http, IGrainFactory grains)

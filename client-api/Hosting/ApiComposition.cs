@@ -3,6 +3,7 @@ using GenomDE.Orleans.ClientApi.Apis;
 using GenomDE.Orleans.ClientApi.Audit;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Hosting;
+using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using Microsoft.AspNetCore.Http.Json;
 using Orleans.Dashboard;
@@ -15,13 +16,15 @@ namespace GenomDE.Orleans.ClientApi;
 public static class ApiComposition
 {
     /// <summary>The API's JSON: camelCase names, snake_case enum values, no numbers for enums,
-    /// required constructor parameters and non-nullable properties enforced.</summary>
+    /// required constructor parameters and non-nullable properties enforced, a property given twice
+    /// refused (400 <c>duplicate_property</c>; which of the two counts would depend on the reader).</summary>
     public static void Configure(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.Converters.Add(new StrictEnumConverter());
         json.RespectNullableAnnotations = true;
         json.RespectRequiredConstructorParameters = true;
+        json.AllowDuplicateProperties = false;
     }
 
     public static WebApplicationBuilder AddGenomDeApi(this WebApplicationBuilder builder)
@@ -41,6 +44,8 @@ public static class ApiComposition
         builder.Logging.AddFilter("OpenIddict", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning); // both log every request at Information
         builder.AddReverseProxy();
         builder.AddPlatformAuth();
+        builder.AddPlatformRateLimits();
+        builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddHttpClient();
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton<AuditWriter>();
@@ -51,8 +56,10 @@ public static class ApiComposition
     public static WebApplication MapGenomDeApi(this WebApplication app)
     {
         app.UseForwardedHeaders(); // first: everything after it sees the client's scheme and address
+        app.UseMiddleware<SecurityHeaders>(); // then, so every answer has them, the exception handler's too
         app.UseExceptionHandler();
         app.UseStatusCodePages(ProblemStatusPages.Write);
+        app.UsePlatformRateLimits(); // before authentication (see there) and the audit trail: a refused flood leaves no entries
         app.UseAuthentication();
         app.UseMiddleware<AuditTrail>(); // before authorization, so refused requests are recorded too
         app.UseAuthorization();
@@ -60,20 +67,24 @@ public static class ApiComposition
         app.UseMiddleware<IdempotencyKeys>();
 
         app.MapOpenApi(PlatformRoutes.OpenApiDocument).AllowAnonymous();
-        app.MapScalarApiReference(PlatformRoutes.Docs, o => o.WithOpenApiRoutePattern(PlatformRoutes.OpenApiDocument).WithTitle("GenomDE platform API"))
+        // Scalar's default fonts come from its CDN: the page's content security policy allows this host only.
+        app.MapScalarApiReference(PlatformRoutes.Docs, o => o.WithOpenApiRoutePattern(PlatformRoutes.OpenApiDocument).WithTitle("GenomDE platform API").DisableDefaultFonts())
             .AllowAnonymous();
+        // Every API endpoint checks route IDs and body limits before its handler can call a grain.
+        // The order is the docs' order of groups: a case's way first, the platform's tools last.
+        var api = app.MapGroup("").AddEndpointFilter<InputLimitsFilter>();
+        api.MapCasesApi();
+        api.MapInboxApi();
+        api.MapTokensApi();
+        api.MapNodesApi();
+        api.MapProvidersApi();
+        api.MapPayersApi();
+        api.MapEventsApi();
+        api.MapWebhooksApi();
+        api.MapReportsApi();
+        api.MapAuditApi();
+        api.MapOperationsApi();
         app.MapHealthApi();
-        app.MapNodesApi();
-        app.MapProvidersApi();
-        app.MapPayersApi();
-        app.MapCasesApi();
-        app.MapInboxApi();
-        app.MapTokensApi();
-        app.MapOperationsApi();
-        app.MapAuditApi();
-        app.MapReportsApi();
-        app.MapEventsApi();
-        app.MapWebhooksApi();
         if (app.Services.GetService<EmbeddedIssuer>() is not null)
         {
             app.MapEmbeddedIssuer();

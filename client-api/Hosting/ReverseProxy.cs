@@ -25,9 +25,15 @@ public static class ReverseProxy
         var options = builder.Configuration.GetSection(ReverseProxyOptions.Section).Get<ReverseProxyOptions>() ?? new ReverseProxyOptions();
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // With both lists empty the middleware would believe everyone: then it reads no header at all.
+            forwarded.ForwardedHeaders = options.KnownProxies.Length + options.KnownNetworks.Length > 0
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear(); // not even loopback by default: only what is configured
+#pragma warning disable ASPDEPR005 // the older list still holds loopback by default and is still consulted
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var proxy in options.KnownProxies)
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));

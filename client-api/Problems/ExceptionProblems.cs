@@ -14,10 +14,14 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (StatusCodes.Status413PayloadTooLarge, "body_too_large", "Request body too large", $"The request body exceeds the limit of {PlatformRoutes.MaxBodyBytes} bytes."),
+            BadHttpRequestException { InnerException: JsonException json } when IsDuplicateProperty(json) =>
+                (StatusCodes.Status400BadRequest, "duplicate_property", "Duplicate property", DescribeJson(json)),
             BadHttpRequestException bad when bad.InnerException is JsonException json =>
                 (StatusCodes.Status400BadRequest, "malformed_json", "Malformed request body", DescribeJson(json)),
             BadHttpRequestException bad =>
                 (bad.StatusCode, "bad_request", "Bad request", bad.Message),
+            JsonException json when IsDuplicateProperty(json) =>
+                (StatusCodes.Status400BadRequest, "duplicate_property", "Duplicate property", DescribeJson(json)),
             JsonException json =>
                 (StatusCodes.Status400BadRequest, "malformed_json", "Malformed request body", DescribeJson(json)),
             // A database error that did not pass through the grains' filter (an activation's state
@@ -58,6 +62,11 @@ public sealed class ExceptionProblems(ILogger<ExceptionProblems> logger) : IExce
 
         return null;
     }
+
+    /// <summary>The API refuses a property given twice (<c>AllowDuplicateProperties = false</c>): two
+    /// readers of one body could otherwise take different values. System.Text.Json has no exception
+    /// type of its own for it, only its message, which names the property.</summary>
+    private static bool IsDuplicateProperty(JsonException json) => json.Message.StartsWith("Duplicate property", StringComparison.Ordinal);
 
     private static string DescribeJson(JsonException json)
     {

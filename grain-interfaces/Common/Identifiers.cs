@@ -18,12 +18,24 @@ public static partial class Identifiers
     [GeneratedRegex("^APP-[0-9A-F]{16}$")]
     private static partial Regex ApplicationIdPattern();
 
+    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    private static partial Regex TanPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9]{10}$")]
+    private static partial Regex ConfirmationCodePattern();
+
     /// <summary>Institutionskennzeichen: 9 digits; identifies providers (LE) and payers.</summary>
     public static bool IsIk(string? value) => value is not null && IkPattern().IsMatch(value);
 
     public static bool IsNodeId(string? value) => NodeKindOf(value) is not null;
 
     public static bool IsApplicationId(string? value) => value is not null && ApplicationIdPattern().IsMatch(value);
+
+    /// <summary>tanG / tanC: 32 random bytes as 64 hex characters (either case, as grz-cli writes them).</summary>
+    public static bool IsTan(string? value) => value is not null && TanPattern().IsMatch(value);
+
+    /// <summary>The platform's confirmation code: 10 letters or digits.</summary>
+    public static bool IsConfirmationCode(string? value) => value is not null && ConfirmationCodePattern().IsMatch(value);
 
     /// <summary>The kind a node ID belongs to, or null when it matches neither official pattern.</summary>
     public static NodeKind? NodeKindOf(string? value) => value switch

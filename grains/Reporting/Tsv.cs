@@ -6,7 +6,7 @@ namespace GenomDE.Orleans.Grains.Reporting;
 /// <summary>Tab-separated text as the official report tables are written: one header line, one
 /// line per row, '\n' line ends, "NA" for a value the platform does not have, yes/no for flags,
 /// numbers in invariant culture. A value can never break the table: tabs and line breaks in it
-/// become spaces.</summary>
+/// become spaces; and it cannot run as a spreadsheet formula (<see cref="SpreadsheetCell"/>).</summary>
 public sealed class Tsv
 {
     public const string NotAvailable = "NA";
@@ -34,5 +34,6 @@ public sealed class Tsv
 
     public static string Text(string? value) => string.IsNullOrEmpty(value) ? NotAvailable : value;
 
-    private static string Clean(string value) => value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+    /// <summary>Neutralised as sent (a leading tab counts), then flattened.</summary>
+    private static string Clean(string value) => SpreadsheetCell.Neutralise(value).Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
 }

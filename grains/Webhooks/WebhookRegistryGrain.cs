@@ -16,7 +16,7 @@ public sealed class WebhookRegistryGrain(
     IOptions<WebhookOptions> options,
     TimeProvider clock) : Grain, IWebhookRegistryGrain
 {
-    private const int MaxTypes = 64;
+    private const int MaxTypes = InputLimits.WebhookTypes;
 
     private IWebhookDirectoryGrain Directory => GrainFactory.GetGrain<IWebhookDirectoryGrain>(IWebhookDirectoryGrain.Key);
 

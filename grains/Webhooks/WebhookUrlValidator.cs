@@ -11,7 +11,7 @@ namespace GenomDE.Orleans.Grains.Webhooks;
 /// over plain http too.</summary>
 public sealed class WebhookUrlValidator(IOptions<WebhookOptions> options, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
 {
-    public const int MaxLength = 2048;
+    public const int MaxLength = InputLimits.WebhookUrl;
 
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve = resolve ?? Dns.GetHostAddressesAsync;
 

@@ -34,6 +34,29 @@ public sealed class BadInputTests(PlatformFixture platform)
         Assert.Contains("$.kind", detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"kind\":\"gdc\",\"name\":\"x\",\"name\":\"y\",\"site\":\"z\"}")]
+    [InlineData("{\"kind\":\"gdc\",\"name\":\"x\",\"site\":\"z\",\"Name\":\"y\"}")] // names match case-insensitively
+    public async Task A_property_given_twice_is_a_400_that_names_it(string body)
+    {
+        var before = await CountNodes();
+
+        var detail = await (await platform.Operator().PostRaw("/api/v1/nodes", body)).AssertProblem(HttpStatusCode.BadRequest, "duplicate_property");
+
+        Assert.Contains("'name'", detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await CountNodes());
+    }
+
+    [Fact]
+    public async Task A_document_with_a_property_given_twice_is_refused_too()
+    {
+        var gdc = platform.Client(GrainInterfaces.Common.ParticipantRole.Gdc, "GRZM00123");
+
+        var detail = await (await gdc.PostRaw("/api/v1/reports", "{\"SubmittedCase\":{\"tan\":\"a\",\"tan\":\"b\"}}")).AssertProblem(HttpStatusCode.BadRequest, "duplicate_property");
+
+        Assert.Contains("'tan'", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_oversized_body_is_a_413()
     {
@@ -65,5 +88,5 @@ public sealed class BadInputTests(PlatformFixture platform)
     }
 
     private async Task<int> CountNodes() =>
-        (await (await platform.Operator().GetAsync("/api/v1/nodes")).Read<List<NodeView>>()).Count;
+        (await (await platform.Operator().GetAsync("/api/v1/nodes?limit=1000")).Read<List<NodeView>>()).Count;
 }

@@ -51,6 +51,9 @@ public sealed class BrowserPagesTests(PlatformFixture platform, BrowserFixture b
         Assert.True(!documentRequests.Any(e => e.Failed), $"A request for the OpenAPI document failed:{Environment.NewLine}{network.Describe()}");
         var ownFailures = network.Exchanges.Where(e => IsOwn(e.Url) && e.Failed).ToList();
         Assert.True(ownFailures.Count == 0, $"Requests to the platform failed:{Environment.NewLine}{string.Join(Environment.NewLine, ownFailures)}");
+        var blocked = network.ConsoleErrors.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(blocked.Count == 0, $"The page's content security policy blocked something:{Environment.NewLine}{string.Join(Environment.NewLine, blocked)}");
+        Assert.DoesNotContain(network.Exchanges, e => !IsOwn(e.Url) && e.Url.Scheme.StartsWith("http", StringComparison.Ordinal)); // no third-party requests
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class TokenFlowTests(PlatformFixture platform)
         var confirmed = await scenario.Case();
         Assert.Equal(CaseStatus.Confirmed, confirmed.Status);
 
-        var tokens = await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
+        var tokens = await (await scenario.Hospital.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>();
         var g = tokens.Single(t => t.Tan == tanG).Record.Token;
         var c = tokens.Single(t => t.Tan == tanC).Record.Token;
         Assert.Equal((DataCategory.Genomic, CaseScenario.Gdc, LibraryType.Wgs), (g.DataCategory, g.NodeId, g.Sequencing));
@@ -102,7 +102,7 @@ public sealed class TokenFlowTests(PlatformFixture platform)
         await Task.WhenAll(submitted.Select(async x =>
             await (await x.Scenario.GenomeCentre.PostRaw("/api/v1/reports", x.Scenario.Report(x.Submission, true).ToJsonString())).Read<SubmissionView>()));
 
-        var tokens = await (await scenarios[0].Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
+        var tokens = await (await scenarios[0].Hospital.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>();
         Assert.Equal(Enumerable.Range(1, 50), tokens.Select(t => t.Record.Token.Counter).Order());
         Assert.Single(tokens.Select(t => t.Record.Token.ServiceDate).Distinct());
         Assert.Equal(50, tokens.Select(t => t.Code).Distinct().Count());
@@ -113,7 +113,7 @@ public sealed class TokenFlowTests(PlatformFixture platform)
     {
         var scenario = await CaseScenario.Start(platform);
         await BothReportsIn(scenario);
-        var token = (await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>())
+        var token = (await (await scenario.Hospital.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>())
             .First(t => t.Record.CaseKey == CaseKeys.Of(CaseScenario.Provider, scenario.LocalCaseId)).Record.Token;
         var payer = platform.Client(ParticipantRole.Payer, Payer);
 
@@ -208,7 +208,7 @@ public sealed class TokenFlowTests(PlatformFixture platform)
     private static async Task<(Meldebestaetigung C, Meldebestaetigung G)> CaseTokens(CaseScenario scenario)
     {
         await BothReportsIn(scenario);
-        var tokens = (await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>())
+        var tokens = (await (await scenario.Hospital.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>())
             .Where(t => t.Record.CaseKey == CaseKeys.Of(CaseScenario.Provider, scenario.LocalCaseId)).ToList();
         return (tokens.Single(t => t.Record.Token.DataCategory == DataCategory.Clinical).Record.Token,
             tokens.Single(t => t.Record.Token.DataCategory == DataCategory.Genomic).Record.Token);
@@ -247,7 +247,7 @@ public sealed class TokenFlowTests(PlatformFixture platform)
     private static async Task<string[]> ConfirmedTokens(CaseScenario scenario)
     {
         var (tanG, tanC) = await BothReportsIn(scenario);
-        var tokens = await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
+        var tokens = await (await scenario.Hospital.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>();
         return [.. tokens.Where(t => t.Tan == tanG || t.Tan == tanC).Select(t => t.Record.Token.Delivered)];
     }
 

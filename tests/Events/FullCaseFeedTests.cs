@@ -54,7 +54,7 @@ public sealed class FullCaseFeedTests(PlatformFixture platform)
         await (await scenario.SubmitClinical(clinical)).Read<SubmissionAnswer>(HttpStatusCode.Created);
         await scenario.GdcProcesses(tanG);
         await scenario.CdnProcesses(tanC);
-        var tokens = await (await le.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
+        var tokens = await (await le.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>();
         var payer = platform.Client(ParticipantRole.Payer, payerIk);
         var paid = await (await payer.PostJson("/api/v1/claims", new { tokens = tokens.Select(t => t.Record.Token.Delivered).ToArray() }, TestIds.Key())).Read<PayerClaimAnswer>();
         Assert.True(paid.Accepted);

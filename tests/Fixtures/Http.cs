@@ -10,6 +10,11 @@ public static class Http
 {
     public static readonly JsonSerializerOptions Json = CreateJson();
 
+    /// <summary><c>GET /api/v1/tokens</c> for the service days a test's tokens get: yesterday to
+    /// tomorrow (UTC), which covers today in Germany at any hour.</summary>
+    public static string RecentTokensPath =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/v1/tokens?from={DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}&to={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}");
+
     public static Task<HttpResponseMessage> PostJson(this HttpClient client, string path, object body, string? idempotencyKey = null) =>
         client.PostJsonText(path, JsonSerializer.Serialize(body, Json), idempotencyKey);
 
@@ -20,8 +25,9 @@ public static class Http
         client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, mediaType));
 
     /// <summary>Sends the POST; a <c>409 idempotency_key_in_flight</c> (the same key still running,
-    /// e.g. shared setup of tests running side by side) is retried after its Retry-After, as a
-    /// client following the API does, so callers see the first request's answer.</summary>
+    /// e.g. shared setup of tests running side by side) is retried shortly, and a <c>429
+    /// rate_limited</c> (many such retries at once) after its Retry-After, as a client following the
+    /// API does, so callers see the first request's answer.</summary>
     public static async Task<HttpResponseMessage> PostJsonText(this HttpClient client, string path, string body, string? idempotencyKey)
     {
         for (var attempt = 1; ; attempt++)
@@ -33,14 +39,16 @@ public static class Http
             }
 
             var response = await client.SendAsync(request);
-            if (attempt >= 100 || response.StatusCode != HttpStatusCode.Conflict
-                || !(await response.Content.ReadAsStringAsync()).Contains("idempotency_key_in_flight", StringComparison.Ordinal))
+            var limited = response.StatusCode == HttpStatusCode.TooManyRequests;
+            if (attempt >= 100 || !(limited || (response.StatusCode == HttpStatusCode.Conflict
+                && (await response.Content.ReadAsStringAsync()).Contains("idempotency_key_in_flight", StringComparison.Ordinal))))
             {
                 return response;
             }
 
+            var wait = limited ? response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(50);
             response.Dispose();
-            await Task.Delay(50);
+            await Task.Delay(wait);
         }
     }
 

@@ -47,13 +47,13 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
         var metadata = scenario.Metadata(MetadataDocument.WgsTumorGermline);
         await (await scenario.SubmitGenomic(metadata)).Read<SubmissionAnswer>(HttpStatusCode.Created);
         var caseBefore = await scenario.GdcProcesses(metadata["submission"]!["tanG"]!.GetValue<string>());
-        var tokensBefore = await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
+        var tokensBefore = await (await scenario.Hospital.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>();
 
         await platform.RestartEverythingAsync();
 
         var hospital = platform.Client(GrainInterfaces.Common.ParticipantRole.Provider, CaseScenario.Provider);
         Assert.Equal(caseBefore, await (await hospital.GetAsync($"/api/v1/cases/{scenario.LocalCaseId}")).Read<CaseView>());
-        Assert.Equal(tokensBefore, await (await hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>());
+        Assert.Equal(tokensBefore, await (await hospital.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>());
 
         var after = new NodeApiClient(platform.Operator());
         Assert.Equal(node, await after.Get(node.ApplicationId));
@@ -122,7 +122,7 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
         }
 
         // One token per report, counters 1…200 without gaps or duplicates.
-        var tokens = await (await hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
+        var tokens = await (await hospital.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>();
         Assert.Equal(count, tokens.Count);
         Assert.Equal(Enumerable.Range(1, count), tokens.Select(t => t.Record.Token.Counter).Order());
         TestContext.Current.TestOutputHelper?.WriteLine($"{runs.Sum(r => r.Retries)} retried requests across the crash");

@@ -92,7 +92,7 @@ public sealed class ServiceDateFaultTests(MidnightPlatformFixture platform)
 
     private static async Task<Meldebestaetigung> TokenOf(CaseScenario scenario, string tan)
     {
-        var tokens = await (await scenario.Hospital.GetAsync("/api/v1/tokens")).Read<List<TokenView>>();
+        var tokens = await (await scenario.Hospital.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>();
         return Assert.Single(tokens, t => t.Tan.Equals(tan, StringComparison.OrdinalIgnoreCase)).Record.Token;
     }
 

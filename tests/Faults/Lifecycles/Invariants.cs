@@ -3,6 +3,7 @@ using GenomDE.Orleans.GrainInterfaces.Reporting;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Tests.Cases;
+using GenomDE.Orleans.Tests.Fixtures;
 using Npgsql;
 
 namespace GenomDE.Orleans.Tests.Faults.Lifecycles;
@@ -159,7 +160,7 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
 
     private async Task OneTokenPerTanAndGapFreeCounters()
     {
-        var tokens = (await FaultWorld.Expect(world.Hospital.Get("/api/v1/tokens"), "the LE's tokens")).Read<List<TokenView>>();
+        var tokens = (await FaultWorld.Expect(world.Hospital.Get(Http.RecentTokensPath), "the LE's tokens")).Read<List<TokenView>>();
         var caseOfTan = runs.Where(r => r.Reached is not null).SelectMany(r => new[] { (r.TanG, r), (r.TanC, r) }).ToDictionary(x => x.Item1, x => x.r);
         foreach (var perTan in tokens.GroupBy(t => (t.Tan, t.Record.Token.DataCategory)).Where(g => g.Count() > 1))
         {

@@ -94,7 +94,7 @@ public sealed class LifecycleRun(FaultWorld world)
         List<string> delivered;
         while (true)
         {
-            var tokens = (await FaultWorld.Expect(world.Hospital.Get("/api/v1/tokens"), $"tokens of {CaseKey}")).Read<List<TokenView>>();
+            var tokens = (await FaultWorld.Expect(world.Hospital.Get(Http.RecentTokensPath), $"tokens of {CaseKey}")).Read<List<TokenView>>();
             delivered = [.. tokens.Where(t => t.Tan == TanG || t.Tan == TanC).Select(t => t.Record.Token.Delivered)];
             if (delivered.Count >= 2 || DateTime.UtcNow - started > TokenPatience)
             {
