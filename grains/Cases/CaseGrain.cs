@@ -2,6 +2,7 @@ using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Grains.Clinical;
 using GenomDE.Orleans.Grains.Common;
@@ -47,20 +48,27 @@ public sealed partial class CaseGrain(
         return Task.FromResult(state.State.Case is { } found ? Result<CaseView>.Success(found) : UnknownCase());
     }
 
-    public Task<Result<CaseView>> Register(CommandContext context)
+    public async Task<Result<CaseView>> Register(CommandContext context)
     {
         if (OwnerOnly(context.Caller) is { } forbidden)
         {
-            return Task.FromResult<Result<CaseView>>(forbidden);
+            return forbidden;
         }
 
         if (!CaseKeys.IsValidLocalCaseId(Key.LocalCaseId))
         {
-            return Task.FromResult<Result<CaseView>>(DomainError.Invalid("invalid_local_case_id", "Invalid local case ID",
-                $"A local case ID has 1–{CaseKeys.MaxLocalCaseIdLength} printable characters."));
+            return DomainError.Invalid("invalid_local_case_id", "Invalid local case ID",
+                $"A local case ID has 1–{CaseKeys.MaxLocalCaseIdLength} printable characters.");
         }
 
-        return Execute(context, "register", s => s.Replies, current => Task.FromResult<Result<CaseDecision<CaseView>>>(
+        // Only a hospital the operator registered takes part (an issuer may know more clients than the platform admits).
+        if (state.State.Case is null && await GrainFactory.GetGrain<IProviderGrain>(Key.SubmitterId).Get() is null)
+        {
+            return new DomainError(ErrorKind.Forbidden, "provider_not_registered", "Provider not registered",
+                $"Provider {Key.SubmitterId} is not registered with the platform; the operator registers providers (PUT /api/v1/providers/{{ik}}).");
+        }
+
+        return await Execute(context, "register", s => s.Replies, current => Task.FromResult<Result<CaseDecision<CaseView>>>(
             current is not null
                 ? DomainError.Conflict("case_exists", "Case already registered", $"Case '{Key.LocalCaseId}' of {Key.SubmitterId} is already registered.")
                 : Decide(new CaseView(Key.SubmitterId, Key.LocalCaseId, CaseStatus.Registered, [], [Event("registered", null, context)]))));

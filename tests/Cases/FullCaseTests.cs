@@ -97,6 +97,10 @@ public sealed class FullCaseTests(PlatformFixture platform)
         rare["submission"]!["submitterId"] = "100000002";
         var refused = await oncologyOnly.PostJsonText($"/api/v1/cases/{localCaseId}/clinical-submissions", rare.ToJsonString(), null);
         await refused.AssertProblem(HttpStatusCode.Forbidden, "not_admitted");
+
+        // A hospital the operator never registered (its token from an issuer that knows more clients) registers nothing.
+        var unregistered = platform.Client(GrainInterfaces.Common.ParticipantRole.Provider, TestIds.Ik());
+        await (await unregistered.PostJson("/api/v1/cases", new { localCaseId })).AssertProblem(HttpStatusCode.Forbidden, "provider_not_registered");
     }
 
     [Fact]
