@@ -81,7 +81,10 @@ public static class EventInvariants
         var problems = new List<string>();
         foreach (var run in runs.Where(r => r.Reached is not null))
         {
-            var mine = byCase.GetValueOrDefault(run.CaseKey) ?? [];
+            // Case events name the case; token and claim events only the code and the claim (payers read them).
+            var mine = (byCase.GetValueOrDefault(run.CaseKey) ?? [])
+                .Concat(events.Where(e => e.CaseKey is null && (run.TokenCodes.Contains(e.Subject) || e.Subject == run.ClaimId)))
+                .ToList();
             var counts = mine.Where(e => e.Type is not ("case.detailed_qc_selected" or "case.report_overdue")).GroupBy(e => e.Type).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var expected = Expected(run.Reached!.Value);
             foreach (var type in expected.Keys.Union(counts.Keys))

@@ -52,6 +52,12 @@ public sealed class LifecycleRun(FaultWorld world)
     /// <summary>How long the LE waited for its tokens after the reports (zero when they were there at once).</summary>
     public TimeSpan TokensWaited { get; private set; }
 
+    /// <summary>The codes of the case's two Meldebestätigungen: token events name only the code.</summary>
+    public IReadOnlyList<string> TokenCodes { get; private set; } = [];
+
+    /// <summary>The payer's claim ID: claim events name only the claim.</summary>
+    public string? ClaimId { get; private set; }
+
     /// <summary>Every command sent, by step name, with the answer it finally got.</summary>
     public IReadOnlyDictionary<string, SentCommand> Commands => _commands;
 
@@ -96,6 +102,7 @@ public sealed class LifecycleRun(FaultWorld world)
         {
             var tokens = (await FaultWorld.Expect(world.Hospital.Get(Http.RecentTokensPath), $"tokens of {CaseKey}")).Read<List<TokenView>>();
             delivered = [.. tokens.Where(t => t.Tan == TanG || t.Tan == TanC).Select(t => t.Record.Token.Delivered)];
+            TokenCodes = [.. tokens.Where(t => t.Tan == TanG || t.Tan == TanC).Select(t => t.Code)];
             if (delivered.Count >= 2 || DateTime.UtcNow - started > TokenPatience)
             {
                 break;
@@ -108,7 +115,9 @@ public sealed class LifecycleRun(FaultWorld world)
             $"{CaseKey}: expected the G and C token within {TokenPatience.TotalSeconds} s after both reports, the LE's list has {delivered.Count}");
         TokensWaited = DateTime.UtcNow - started;
         var claim = await Command("claim", world.Insurer, "/api/v1/claims", System.Text.Json.JsonSerializer.Serialize(new { tokens = delivered }, Http.Json));
-        Assert.True(claim.Read<PayerClaimAnswer>().Accepted, $"{CaseKey}: claim refused: {claim.Body}");
+        var answer = claim.Read<PayerClaimAnswer>();
+        Assert.True(answer.Accepted, $"{CaseKey}: claim refused: {claim.Body}");
+        ClaimId = answer.ClaimId;
         progress?.Invoke("reimbursed");
         Reached = Stop.Reimbursed;
     }
