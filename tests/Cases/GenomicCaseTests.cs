@@ -48,6 +48,32 @@ public sealed class GenomicCaseTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_nodes_answers_carry_the_tan_and_the_submission_but_not_the_hospitals_case()
+    {
+        var scenario = await CaseScenario.Start(platform);
+        var metadata = scenario.Metadata(MetadataDocument.WgsTumorGermline);
+        var tan = metadata["submission"]!["tanG"]!.GetValue<string>();
+        await (await scenario.SubmitGenomic(metadata)).Read<SubmissionAnswer>(HttpStatusCode.Created);
+
+        var told = new List<string>
+        {
+            await (await scenario.GenomeCentre.GetAsync("/api/v1/inbox")).Content.ReadAsStringAsync(),
+            await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/receipt", "")).Content.ReadAsStringAsync(),
+            await (await scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{tan}/basic-qc", "{\"passed\":true}")).Content.ReadAsStringAsync(),
+        };
+        var submission = (await scenario.Case()).Submissions.Single(s => s.Tan == tan);
+        told.Add(await (await scenario.GenomeCentre.PostRaw("/api/v1/reports", scenario.Report(submission, true).ToJsonString())).Content.ReadAsStringAsync());
+
+        Assert.All(told, answer =>
+        {
+            Assert.Contains(tan, answer, StringComparison.OrdinalIgnoreCase); // what the node works with
+            Assert.DoesNotContain(scenario.LocalCaseId, answer, StringComparison.Ordinal);
+            Assert.DoesNotContain(CaseKeys.Of(CaseScenario.Provider, scenario.LocalCaseId), answer, StringComparison.Ordinal);
+            Assert.DoesNotContain("caseKey", answer, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Follow_ups_additions_and_corrections_come_after_one_initial()
     {
         var scenario = await CaseScenario.Start(platform);
