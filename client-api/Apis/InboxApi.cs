@@ -27,7 +27,7 @@ public static class InboxApi
             var entries = Paging.Take(shards.SelectMany(s => s), e => Paging.TimeKey(e.Submission.SubmittedAt, e.Submission.Tan.ToLowerInvariant()), page);
             return Paging.Ok(http, new Page<SubmissionView>([.. entries.Items.Select(e => e.Submission)], entries.NextCursor));
         })
-            .Produces<IReadOnlyList<InboxEntry>>()
+            .Produces<IReadOnlyList<SubmissionView>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("The calling node's open work, oldest first: submissions routed to it whose check report is not in yet; paged (limit, cursor; the next page in the Link header).");
         api.MapPost("/inbox/{tan}/receipt", (string tan, HttpContext http, IGrainFactory grains) =>
@@ -45,6 +45,9 @@ public static class InboxApi
         // client-credentials token and no idempotency key: the same intake under that path.
         app.MapGroup(PlatformRoutes.Pruefbericht).WithTags("Inbox and reports").RequireAuthorization(Policies.Node)
             .MapPost("/upload", SubmitReport)
+            .Produces<SubmissionView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("grzctl's Prüfbericht upload (pruefbericht.api_base_url = <platform>/pruefbericht): the same intake as POST /api/v1/reports.");
         return api;
     }

@@ -25,7 +25,7 @@ public static class NodesApi
             .RequireAuthorization(Policies.Operator).WithSummary("applied → under review.");
         api.MapPost("/{id}/approve", (string id, ApproveNodeRequest body, HttpContext http, IGrainFactory grains) =>
             Transition(id, http, grains, (node, ctx) => node.Approve(ctx, body.NodeId, body.Reason), admits: true))
-            .RequireAuthorization(Policies.Operator).WithSummary("under review → approved; assigns the official node ID.");
+            .RequireAuthorization(Policies.Operator).WithSummary("under review → approved; assigns the official node ID and answers the node's client of the embedded issuer (client: clientId, clientSecret, tokenEndpoint).");
         api.MapPost("/{id}/suspend", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
             Transition(id, http, grains, (node, ctx) => node.Suspend(ctx, body.Reason)))
             .RequireAuthorization(Policies.Operator).WithSummary("approved → suspended.");

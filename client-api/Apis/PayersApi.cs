@@ -21,7 +21,7 @@ public static class PayersApi
             .WithSummary("List all registered payers, by IK; paged (limit, cursor; the next page in the Link header).");
         api.MapGet("/{ik}", GetPayer).WithSummary("Get one payer by its IK.");
         api.MapPut("/{ik}", RegisterPayer).RequireAuthorization(Policies.Operator)
-            .WithSummary("Register a payer or update its registration.");
+            .WithSummary("Register a payer or update its registration; the first registration also answers its client of the embedded issuer (client: clientId, clientSecret, tokenEndpoint).");
         return api;
     }
 

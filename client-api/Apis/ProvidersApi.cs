@@ -21,7 +21,7 @@ public static class ProvidersApi
             .WithSummary("List all registered service providers (LE), by IK; paged (limit, cursor; the next page in the Link header).");
         api.MapGet("/{ik}", GetProvider).WithSummary("Get one provider by its IK.");
         api.MapPut("/{ik}", RegisterProvider).RequireAuthorization(Policies.Operator)
-            .WithSummary("Register a provider or update its registration.");
+            .WithSummary("Register a provider or update its registration; the first registration also answers its client of the embedded issuer (client: clientId, clientSecret, tokenEndpoint).");
         return api;
     }
 

@@ -44,6 +44,8 @@ public static class TokensApi
         var payer = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Confirmation tokens").RequireAuthorization(Policies.Payer);
         payer.MapPost("/tokens/verify", async (VerifyTokenRequest body, HttpContext http, IGrainFactory grains) =>
             (await grains.GetGrain<IPayerDeskGrain>(0).Verify(http.User.ToCaller()!, body.Token)).ToHttp())
+            .Produces<TokenCheck>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Is the token well-formed, does its hash match, did the platform issue it, what is its status, does it bill?");
         payer.MapPost("/claims", async (ClaimRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -64,7 +66,12 @@ public static class TokensApi
                 : Problem.Result(new GrainInterfaces.Common.DomainError(
                     GrainInterfaces.Common.ErrorKind.Conflict, decision.ClaimRefusal!.Code, "Claim refused", decision.ClaimRefusal.Message,
                     [.. decision.TokenRefusals.Select(r => new GrainInterfaces.Submissions.SubmissionFinding(r.Reason.Code, $"$.tokens[{r.Index}]", r.Reason.Message))]));
-        }).WithSummary("Claim the flat rate for one case with its tokens (Idempotency-Key: a replay returns the first answer).");
+        })
+            .Produces<PayerClaimAnswer>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Claim the flat rate for one case with its tokens (Idempotency-Key: a replay returns the first answer).");
 
         app.MapPost($"{PlatformRoutes.ApiV1}/tokens/{{code}}/revoke", async (string code, RevokeTokenRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -85,6 +92,10 @@ public static class TokensApi
 
             return (await grains.GetGrain<ITokenGrain>(code).Release(context, body.Reason)).ToHttp();
         }).WithTags("Confirmation tokens").RequireAuthorization(Policies.Operator)
+            .Produces<TokenView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Operator: free a token a payer's presentation holds (back to issued), with a reason.");
     }
 

@@ -152,7 +152,7 @@ public static class AuthSetup
 
         public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
         {
-            if (authorizeResult.Challenged && OperatorLogin.IsBrowserPage(context))
+            if (authorizeResult.Challenged && OperatorLogin.IsBrowserPage(context) && HttpMethods.IsGet(context.Request.Method))
             {
                 context.Response.Redirect(OperatorLogin.Url(context));
                 return Task.CompletedTask;

@@ -1,10 +1,10 @@
+using GenomDE.Orleans.ClientApi.Problems;
 using System.Net.Http.Json;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -31,9 +31,25 @@ public static class OperatorLogin
         app.MapGet(Path, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
             Page(http, antiforgery, returnUrl, error: null, StatusCodes.Status200OK)).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapPost(Path, async ([FromForm] LoginForm form, HttpContext http, IAntiforgery antiforgery, IHttpClientFactory clients,
+        // The form is read by hand: a [FromForm] parameter would let routing answer another content
+        // type with an anonymous "no endpoint", which the login page would turn into a redirect to itself.
+        app.MapPost(Path, async (HttpContext http, IAntiforgery antiforgery, IHttpClientFactory clients,
             IOptions<AuthOptions> options, IOptionsMonitor<JwtBearerOptions> bearer) =>
         {
+            if (!http.Request.HasFormContentType)
+            {
+                return Problem.Result(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "Unsupported media type",
+                    "The sign-in form is sent as application/x-www-form-urlencoded.");
+            }
+
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Problem.Result(StatusCodes.Status400BadRequest, "antiforgery_invalid", "Form not from this site",
+                    "The sign-in form lacks this site's antiforgery token: load /login and send the form from there.");
+            }
+
+            var fields = await http.Request.ReadFormAsync(http.RequestAborted);
+            var form = new LoginForm(fields["clientId"].FirstOrDefault(), fields["clientSecret"].FirstOrDefault(), fields["returnUrl"].FirstOrDefault());
             var signedIn = await Exchange(form, clients, options.Value, bearer.Get(JwtBearerDefaults.AuthenticationScheme), http.RequestAborted);
             if (signedIn.Error is { } error)
             {
@@ -42,7 +58,7 @@ public static class OperatorLogin
 
             await http.SignInAsync(AuthSetup.OperatorSession, signedIn.Principal!, new AuthenticationProperties { ExpiresUtc = signedIn.Expires, IsPersistent = false });
             return Results.LocalRedirect(SafeReturnUrl(form.ReturnUrl));
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
         app.MapPost(LogoutPath, async (HttpContext http) =>
         {
@@ -110,14 +126,7 @@ public static class OperatorLogin
     }
 
     /// <summary>The login form's fields.</summary>
-    public sealed class LoginForm
-    {
-        public string? ClientId { get; set; }
-
-        public string? ClientSecret { get; set; }
-
-        public string? ReturnUrl { get; set; }
-    }
+    private sealed record LoginForm(string? ClientId, string? ClientSecret, string? ReturnUrl);
 
     private sealed record TokenResponse([property: JsonPropertyName("access_token")] string AccessToken);
 }

@@ -73,6 +73,9 @@ public sealed class PlatformPagesTests(PlatformFixture platform)
         var operatorClient = platform.Issuer.CredentialsFor(new Caller(ParticipantRole.Operator, "BfArM"));
         var form = new Dictionary<string, string> { ["clientId"] = operatorClient.ClientId, ["clientSecret"] = operatorClient.ClientSecret, ["returnUrl"] = "/dashboard/" };
 
+        // Not a form: named as such, not answered with the page.
+        await (await platform.AnonymousClient().PostJson("/login", new { clientId = operatorClient.ClientId })).AssertProblem(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+
         // Without the form's antiforgery token (a cross-site form post) nothing happens.
         var forged = await platform.AnonymousClient().PostAsync("/login", new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
