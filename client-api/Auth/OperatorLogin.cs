@@ -1,7 +1,7 @@
-using GenomDE.Orleans.ClientApi.Problems;
 using System.Net.Http.Json;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using GenomDE.Orleans.ClientApi.Problems;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
