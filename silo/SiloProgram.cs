@@ -1,5 +1,6 @@
 using GenomDE.Orleans.ClientApi;
 using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.Hosting;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Grains.Seed;
@@ -53,7 +54,11 @@ public static class SiloProgram
         var options = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
         if (options.HostApi)
         {
-            builder.AddGenomDeApi();
+            builder.AddGenomDeApi(); // telemetry included
+        }
+        else
+        {
+            builder.AddPlatformTelemetry();
         }
 
         var app = builder.Build();
@@ -63,6 +68,7 @@ public static class SiloProgram
         }
         else
         {
+            app.UsePlatformTelemetry();
             app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
         }
 

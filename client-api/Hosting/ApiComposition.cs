@@ -50,12 +50,14 @@ public static class ApiComposition
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+        builder.AddPlatformTelemetry();
         return builder;
     }
 
     public static WebApplication MapGenomDeApi(this WebApplication app)
     {
-        app.UseForwardedHeaders(); // first: everything after it sees the client's scheme and address
+        app.UsePlatformTelemetry(); // the scrape port, if any, answers before anything else
+        app.UseForwardedHeaders(); // then: everything after it sees the client's scheme and address
         app.UseMiddleware<SecurityHeaders>(); // then, so every answer has them, the exception handler's too
         app.UseExceptionHandler();
         app.UseStatusCodePages(ProblemStatusPages.Write);

@@ -41,6 +41,7 @@ public static class ClientConfiguration
             client.UseTls(o => ClusterTls.Configure(o, tls));
         }
 
+        client.AddActivityPropagation(); // a request's trace continues into the grains it calls
         client.AddDashboard(o => o.HideTrace = true); // the trace stream shows every silo log line: not over the API host either
         DatabaseExceptions.AllowOnTheWire(client.Services);
     }

@@ -1,4 +1,5 @@
 using GenomDE.Orleans.GrainInterfaces.Events;
+using GenomDE.Orleans.Grains.Common;
 using Microsoft.Extensions.Logging;
 
 namespace GenomDE.Orleans.Grains.Events;
@@ -68,6 +69,7 @@ public sealed class OutboxRelay(IEventLog log, ILogger<OutboxRelay> logger)
         {
             _effectsOwed = true;
             LastFailure = failure;
+            PlatformMetrics.OutboxFlushFailures.Add(1);
             logger.LogWarning(failure, "Outbox of {Grain} not flushed; retrying in {Delay}", _grain?.GetGrainId(), _retryDelay);
             ScheduleRetry(_retryDelay);
             _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, MaxRetry.Ticks));

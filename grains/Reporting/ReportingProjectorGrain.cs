@@ -162,6 +162,12 @@ public sealed partial class ReportingProjectorGrain(
             return true; // another activation stored first; go on from what it stored
         }
 
+        var appliedAt = DateTimeOffset.UtcNow;
+        foreach (var e in page.Events)
+        {
+            PlatformMetrics.ProjectionLag.Record(Math.Max(0, (appliedAt - e.Time).TotalSeconds));
+        }
+
         return page.Events.Count >= Options.BatchSize;
     }
 

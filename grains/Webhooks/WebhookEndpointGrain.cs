@@ -246,6 +246,7 @@ public sealed partial class WebhookEndpointGrain(
 
     private async Task<TimeSpan> Failed(WebhookDelivery delivery)
     {
+        PlatformMetrics.WebhookDeliveryFailures.Add(1, new KeyValuePair<string, object?>("error.type", delivery.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no_response"));
         var s = state.State;
         var now = clock.GetUtcNow();
         s.FailedAttempts++;

@@ -62,6 +62,7 @@ public static class SiloConfiguration
         EventsConfiguration.AddPlatformEvents(silo, configuration);
         AuditConfiguration.AddPlatformAudit(silo, configuration);
         silo.AddIncomingGrainCallFilter<FailedCallFilter>();
+        silo.AddActivityPropagation(); // grain-to-grain calls stay in the caller's trace
         DatabaseExceptions.AllowOnTheWire(silo.Services);
         silo.AddDashboard(o => o.HideTrace = true);
         if (SeedsOnStart(configuration))
