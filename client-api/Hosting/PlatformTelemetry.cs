@@ -30,6 +30,7 @@ public static class PlatformTelemetry
         ActivitySources.LifecycleActivitySourceName,
         ActivitySources.StorageActivitySourceName,
         NpgsqlSource,
+        MeterName, // our own spans (grains' PlatformMetrics.Activities): webhook deliveries
     ];
 
     /// <summary>Orleans' meter, ours (silo side: grains' PlatformMetrics; host side: the case gauge) and Npgsql's.</summary>
@@ -65,7 +66,15 @@ public static class PlatformTelemetry
         if (otlp)
         {
             // Traces and logs have no other destination: without a collector they are not collected at all.
-            telemetry.WithTracing(t => t.AddPlatformTracing())
+            var ownSampler = string.IsNullOrWhiteSpace(builder.Configuration["OTEL_TRACES_SAMPLER"]);
+            telemetry.WithTracing(t =>
+                {
+                    t.AddPlatformTracing();
+                    if (ownSampler)
+                    {
+                        t.SetSampler(new PlatformSampler());
+                    }
+                })
                 .WithLogging(configureBuilder: null, configureOptions: o =>
                 {
                     o.IncludeFormattedMessage = true;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace GenomDE.Orleans.Grains.Common;
@@ -11,6 +12,10 @@ public static class PlatformMetrics
     public const string MeterName = "GenomDE.Platform";
 
     private static readonly Meter Meter = new(MeterName, typeof(PlatformMetrics).Assembly.GetName().Version?.ToString());
+
+    /// <summary>Spans of our own background work (named <c>genomde.*</c>), so it can start a trace
+    /// where no request does: a webhook delivery attempt and the HTTP call inside it.</summary>
+    public static readonly ActivitySource Activities = new(MeterName);
 
     /// <summary>Attempts that got no 2xx, by the answer's status code or <c>no_response</c>
     /// (refused, timed out, blocked address); each retry counts again.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
@@ -213,7 +214,7 @@ public sealed partial class WebhookEndpointGrain(
                     continue;
                 }
 
-                var delivery = await sender.SendAsync(url, e.Id, CloudEventJson.Encode(e), s.SigningSecrets(clock.GetUtcNow()), s.FailedAttempts + 1, cancellationToken);
+                var delivery = await Send(url, e, s, cancellationToken);
                 s.Record(delivery);
                 if (delivery.Succeeded)
                 {
@@ -242,6 +243,23 @@ public sealed partial class WebhookEndpointGrain(
 
         // More is waiting (catching up after a pause): continue right after other calls had their turn.
         return TimeSpan.Zero;
+    }
+
+    /// <summary>One attempt, as a trace of its own (the HTTP call inside it): it runs on a timer, under no request.</summary>
+    private async Task<WebhookDelivery> Send(Uri url, PlatformEvent e, WebhookEndpointState s, CancellationToken cancellationToken)
+    {
+        using var span = PlatformMetrics.Activities.StartActivity("genomde.webhook.deliver");
+        span?.SetTag("genomde.webhook.id", Id);
+        span?.SetTag("cloudevents.event_id", e.Id);
+        span?.SetTag("cloudevents.event_type", e.Type);
+        var delivery = await sender.SendAsync(url, e.Id, CloudEventJson.Encode(e), s.SigningSecrets(clock.GetUtcNow()), s.FailedAttempts + 1, cancellationToken);
+        span?.SetTag("genomde.webhook.attempt", delivery.Attempt);
+        if (!delivery.Succeeded)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, delivery.Error ?? $"HTTP {delivery.Status}");
+        }
+
+        return delivery;
     }
 
     private async Task<TimeSpan> Failed(WebhookDelivery delivery)
