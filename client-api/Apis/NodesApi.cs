@@ -33,7 +33,7 @@ public static class NodesApi
         api.MapPost("/{id}/approve", (string id, ApproveNodeRequest body, HttpContext http, IGrainFactory grains) =>
             Transition(id, http, grains, (node, ctx) => node.Approve(ctx, body.NodeId, body.Reason), admits: true))
             .RequireAuthorization(Policies.Operator)
-            .WithName("Nodes_Approve").KeepsAnswers().Produces<NodeView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithName("Nodes_Approve").KeepsAnswers().AnswersClient().Produces<NodeView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("under review → approved; assigns the official node ID and answers the node's client of the embedded issuer (client: clientId, clientSecret, tokenEndpoint).");
         api.MapPost("/{id}/suspend", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
             Transition(id, http, grains, (node, ctx) => node.Suspend(ctx, body.Reason)))

@@ -24,7 +24,7 @@ public static class PayersApi
         api.MapGet("/{ik}", GetPayer).WithName("Payers_Get").Produces<PayerView>().ProducesProblems(StatusCodes.Status404NotFound)
             .WithSummary("Get one payer by its IK.");
         api.MapPut("/{ik}", RegisterPayer).RequireAuthorization(Policies.Operator)
-            .WithName("Payers_Register").KeepsAnswers().Produces<PayerView>().ProducesProblems(StatusCodes.Status409Conflict)
+            .WithName("Payers_Register").KeepsAnswers().AnswersClient().Produces<PayerView>().ProducesProblems(StatusCodes.Status409Conflict)
             .WithSummary("Register a payer or update its registration; the first registration also answers its client of the embedded issuer (client: clientId, clientSecret, tokenEndpoint).");
         return api;
     }

@@ -24,7 +24,7 @@ public static class ProvidersApi
         api.MapGet("/{ik}", GetProvider).WithName("Providers_Get").Produces<ProviderView>().ProducesProblems(StatusCodes.Status404NotFound)
             .WithSummary("Get one provider by its IK.");
         api.MapPut("/{ik}", RegisterProvider).RequireAuthorization(Policies.Operator)
-            .WithName("Providers_Register").KeepsAnswers().Produces<ProviderView>().ProducesProblems(StatusCodes.Status409Conflict)
+            .WithName("Providers_Register").KeepsAnswers().AnswersClient().Produces<ProviderView>().ProducesProblems(StatusCodes.Status409Conflict)
             .WithSummary("Register a provider or update its registration; the first registration also answers its client of the embedded issuer (client: clientId, clientSecret, tokenEndpoint).");
         return api;
     }

@@ -26,6 +26,24 @@ public static class ContractConventions
         return builder.WithMetadata(KeepsAnswersMetadata.Instance);
     }
 
+    /// <summary>The success answer may carry the admitted participant's client of the embedded issuer
+    /// (<see cref="Auth.ClientCredentialAnswers"/>): <c>client</c> beside the view's members.</summary>
+    public static RouteHandlerBuilder AnswersClient(this RouteHandlerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithMetadata(AnswersClientMetadata.Instance);
+    }
+
+    /// <summary>The marker of <see cref="AnswersClient"/>.</summary>
+    public sealed class AnswersClientMetadata
+    {
+        public static readonly AnswersClientMetadata Instance = new();
+
+        private AnswersClientMetadata()
+        {
+        }
+    }
+
     /// <summary>The marker of <see cref="KeepsAnswers"/>.</summary>
     public sealed class KeepsAnswersMetadata
     {

@@ -79,6 +79,11 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
             }
         }
 
+        if (metadata.OfType<ContractConventions.AnswersClientMetadata>().Any())
+        {
+            AddClient(operation);
+        }
+
         AddProblem(operation, context, StatusCodes.Status429TooManyRequests);
         if (path.StartsWith(PlatformRoutes.ApiV1 + "/", StringComparison.Ordinal) || path.StartsWith(PlatformRoutes.Pruefbericht + "/", StringComparison.Ordinal))
         {
@@ -104,6 +109,39 @@ public sealed class ContractOperations : IOpenApiOperationTransformer
             {
                 [Problems.Problem.ContentType] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
             },
+        };
+    }
+
+    /// <summary>The view's schema and, when the embedded issuer admits the participant, its client.</summary>
+    private static void AddClient(OpenApiOperation operation)
+    {
+        var json = operation.Responses!["200"].Content!["application/json"];
+        json.Schema = new OpenApiSchema
+        {
+            AllOf =
+            [
+                json.Schema!,
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["client"] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Description = "Only in the answer that admits the participant (approval, first registration) and only with the embedded issuer: " +
+                                "its client-credentials client. Hand it over now; it is not shown again (a replay of the same request answers it again).",
+                            Required = new HashSet<string>(["clientId", "clientSecret", "tokenEndpoint"]),
+                            Properties = new Dictionary<string, IOpenApiSchema>
+                            {
+                                ["clientId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "{role}.{participantId}" },
+                                ["clientSecret"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                                ["tokenEndpoint"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" },
+                            },
+                        },
+                    },
+                },
+            ],
         };
     }
 

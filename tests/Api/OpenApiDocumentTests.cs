@@ -90,6 +90,17 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Every_test_client_checks_its_answers_against_the_document()
+    {
+        var before = ApiContract.Instance.Checked;
+
+        using var response = await platform.Operator().GetAsync("/api/v1/nodes/GRZDD0004");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(ApiContract.Instance.Checked > before, "the test client's answer was not checked against the OpenAPI document");
+    }
+
+    [Fact]
     public void The_checker_refuses_a_body_that_breaks_the_schema_and_an_undocumented_status()
     {
         var contract = ApiContract.Instance;

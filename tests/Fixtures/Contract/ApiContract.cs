@@ -15,13 +15,14 @@ public sealed partial class ApiContract
     public const string DocumentFile = "docs/openapi.json";
 
     private static readonly Uri BaseUri = new("https://contract.genomde.invalid/openapi.json");
-    private static readonly Lazy<ApiContract> Checked = new(() => new ApiContract(File.ReadAllText(DocumentPath)), LazyThreadSafetyMode.PublicationOnly);
+    private static readonly Lazy<ApiContract> Loaded = new(() => new ApiContract(File.ReadAllText(DocumentPath)), LazyThreadSafetyMode.PublicationOnly);
 
     private readonly JsonElement _document;
     private readonly BuildOptions _build;
     private readonly List<Operation> _operations;
     private readonly Dictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private long _checked;
 
     public ApiContract(string documentJson)
     {
@@ -37,7 +38,10 @@ public sealed partial class ApiContract
     }
 
     /// <summary>The document the API serves, as checked in (see <c>OpenApiDocumentTests</c>).</summary>
-    public static ApiContract Instance => Checked.Value;
+    public static ApiContract Instance => Loaded.Value;
+
+    /// <summary>How many answers of documented operations were checked (so a test can see the check is wired in).</summary>
+    public long Checked => Interlocked.Read(ref _checked);
 
     /// <summary>docs/openapi.json of this repository, found from the test binaries upwards.</summary>
     public static string DocumentPath
@@ -67,6 +71,7 @@ public sealed partial class ApiContract
             return null;
         }
 
+        Interlocked.Increment(ref _checked);
         var name = $"{operation.Id} ({operation.Method} {operation.PathTemplate})";
         var statusKey = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!operation.Element.GetProperty("responses").TryGetProperty(statusKey, out var response))
