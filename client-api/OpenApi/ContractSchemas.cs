@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using GenomDE.Orleans.ClientApi.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
@@ -17,11 +18,22 @@ public sealed class ContractSchemas : IOpenApiSchemaTransformer
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(context);
         var type = context.JsonTypeInfo.Type;
-        if (Nullable.GetUnderlyingType(type) is { IsEnum: true } || type.IsEnum)
+        if (Nullable.GetUnderlyingType(type) is { IsEnum: true } nullableEnum)
         {
-            var enumType = Nullable.GetUnderlyingType(type) ?? type;
+            schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Enum = [.. WireValues(nullableEnum), null!];
+        }
+        else if (type.IsEnum)
+        {
             schema.Type = JsonSchemaType.String;
-            schema.Enum = [.. StrictEnumConverter.WireNamesOf(enumType).Select(n => (JsonNode)JsonValue.Create(n))];
+            schema.Enum = [.. WireValues(type)];
+        }
+        else if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Enumerable && schema.Items is null && context.JsonTypeInfo.ElementType is { } element)
+        {
+            // The generator drops the item schema of a list of enums or of raw JSON: put it back.
+            schema.Items = element.IsEnum ? new OpenApiSchemaReference(element.Name, context.Document)
+                : element == typeof(JsonElement) ? new OpenApiSchemaReference(nameof(JsonElement), context.Document)
+                : null;
         }
         else if (type == typeof(JsonElement))
         {
@@ -36,6 +48,9 @@ public sealed class ContractSchemas : IOpenApiSchemaTransformer
 
         return Task.CompletedTask;
     }
+
+    private static IEnumerable<JsonNode> WireValues(Type enumType) =>
+        StrictEnumConverter.WireNamesOf(enumType).Select(n => (JsonNode)JsonValue.Create(n));
 
     /// <summary>RFC 9457 as <see cref="Problem"/> writes it: <c>type</c> is
     /// <c>urn:genomde:problem:{code}</c>; a document that breaks submission rules lists them in

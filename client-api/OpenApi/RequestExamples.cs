@@ -5,9 +5,10 @@ using Microsoft.OpenApi;
 
 namespace GenomDE.Orleans.ClientApi.OpenApi;
 
-/// <summary>Request examples from the official artefacts in docs/examples (embedded in this
-/// assembly): the metadata.json of a grz-metadata valid example, a Prüfbericht, a clinical metaData.
-/// Never typed into code, so they stay the documents the formats' owners publish.</summary>
+/// <summary>Request examples from docs/examples (embedded in this assembly): the official artefacts
+/// for the raw documents (the metadata.json of a grz-metadata valid example, a Prüfbericht, a
+/// clinical metaData) and requests.json, by operation ID, for the small bodies. Never typed into
+/// code, so they stay the documents the formats' owners publish; a test checks each against its schema.</summary>
 public sealed class RequestExamples : IOpenApiOperationTransformer
 {
     /// <summary>Operation ID → embedded example (docs/examples/…).</summary>
@@ -18,6 +19,9 @@ public sealed class RequestExamples : IOpenApiOperationTransformer
         ["Reports_Submit"] = "pruefbericht.json",
         ["Pruefbericht_Upload"] = "pruefbericht.json",
     };
+
+    /// <summary>The small bodies' examples, by operation ID.</summary>
+    private static readonly Lazy<JsonObject> Requests = new(() => Load("requests.json").AsObject());
 
     /// <summary>Operation ID → what the raw JSON body is.</summary>
     private static readonly Dictionary<string, string> Formats = new(StringComparer.Ordinal)
@@ -44,6 +48,10 @@ public sealed class RequestExamples : IOpenApiOperationTransformer
         if (ByOperation.TryGetValue(id, out var file))
         {
             body.Example = Load(file);
+        }
+        else if (Requests.Value[id] is { } example)
+        {
+            body.Example = example.DeepClone();
         }
 
         return Task.CompletedTask;

@@ -90,6 +90,40 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
     }
 
     [Fact]
+    public void Every_request_body_has_an_example_that_fits_its_schema()
+    {
+        var examples = ApiContract.Instance.RequestExamples().ToList();
+
+        Assert.True(examples.Count >= 21, $"only {examples.Count} operations with a JSON body");
+        Assert.Empty(examples.Where(e => e.Violation is not null).Select(e => $"{e.Operation}: {e.Violation}"));
+    }
+
+    [Fact]
+    public void Every_authenticated_change_takes_an_idempotency_key_and_only_anonymous_operations_lack_security()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(ApiContract.DocumentPath));
+        var wrong = new List<string>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var secured = operation.Value.TryGetProperty("security", out _);
+                var anonymous = path.Name.StartsWith("/health/", StringComparison.Ordinal);
+                var keyed = operation.Value.TryGetProperty("parameters", out var parameters)
+                    && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
+                if (secured == anonymous || keyed != (secured && operation.Name != "get"))
+                {
+                    wrong.Add($"{operation.Name.ToUpperInvariant()} {path.Name}: security {secured}, Idempotency-Key {keyed}");
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+        Assert.Equal("/connect/token", document.RootElement.GetProperty("components").GetProperty("securitySchemes")
+            .GetProperty("oauth2").GetProperty("flows").GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
+    }
+
+    [Fact]
     public async Task Every_test_client_checks_its_answers_against_the_document()
     {
         var before = ApiContract.Instance.Checked;

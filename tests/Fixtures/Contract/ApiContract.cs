@@ -113,12 +113,37 @@ public sealed partial class ApiContract
             return null;
         }
 
-        var errors = (results.Details ?? [])
+        return $"{name} answered {status} with a body that breaks its schema:\n{string.Join("\n", Errors(results))}\nbody: {Shorten(body)}";
+    }
+
+    private static IEnumerable<string> Errors(EvaluationResults results) =>
+        (results.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"  at {(d.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")} ({d.EvaluationPath}): {e.Value}"))
             .Distinct()
             .Take(20);
-        return $"{name} answered {status} with a body that breaks its schema:\n{string.Join("\n", errors)}\nbody: {Shorten(body)}";
+
+    /// <summary>Every operation with a JSON request body, and what about its example the request
+    /// schema does not allow (null when it has an example that fits).</summary>
+    public IEnumerable<(string Operation, string? Violation)> RequestExamples()
+    {
+        foreach (var operation in _operations)
+        {
+            if (!operation.Element.TryGetProperty("requestBody", out var body) || !body.GetProperty("content").TryGetProperty("application/json", out var json))
+            {
+                continue;
+            }
+
+            if (!json.TryGetProperty("example", out var example))
+            {
+                yield return (operation.Id, "no example");
+                continue;
+            }
+
+            var pointer = $"/paths/{Escape(operation.PathTemplate)}/{operation.Method.ToLowerInvariant()}/requestBody/content/application~1json/schema";
+            var results = Schema(pointer).Evaluate(example, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            yield return (operation.Id, results.IsValid ? null : string.Join("; ", Errors(results)));
+        }
     }
 
     /// <summary>The documented operation of a request: the template that matches with most literal segments.</summary>
