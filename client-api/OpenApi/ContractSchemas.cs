@@ -18,15 +18,12 @@ public sealed class ContractSchemas : IOpenApiSchemaTransformer
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(context);
         var type = context.JsonTypeInfo.Type;
-        if (Nullable.GetUnderlyingType(type) is { IsEnum: true } nullableEnum)
-        {
-            schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
-            schema.Enum = [.. WireValues(nullableEnum), null!];
-        }
-        else if (type.IsEnum)
+        // A nullable enum's schema is also the enum's component: null comes from the generator's
+        // oneOf [null, $ref] around it, never from the component (null would then match both).
+        if ((Nullable.GetUnderlyingType(type) ?? type) is { IsEnum: true } enumType)
         {
             schema.Type = JsonSchemaType.String;
-            schema.Enum = [.. WireValues(type)];
+            schema.Enum = [.. WireValues(enumType)];
         }
         else if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Enumerable && schema.Items is null && context.JsonTypeInfo.ElementType is { } element)
         {

@@ -107,7 +107,7 @@ public sealed partial class ApiContract
         }
 
         var pointer = $"/paths/{Escape(operation.PathTemplate)}/{operation.Method.ToLowerInvariant()}/responses/{statusKey}/content/{Escape(media)}/schema";
-        var results = Schema(pointer).Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = Schema(pointer).Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         if (results.IsValid)
         {
             return null;
@@ -116,12 +116,27 @@ public sealed partial class ApiContract
         return $"{name} answered {status} with a body that breaks its schema:\n{string.Join("\n", Errors(results))}\nbody: {Shorten(body)}";
     }
 
-    private static IEnumerable<string> Errors(EvaluationResults results) =>
-        (results.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"  at {(d.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")} ({d.EvaluationPath}): {e.Value}"))
-            .Distinct()
-            .Take(20);
+    /// <summary>The errors on failing paths only: a oneOf or anyOf branch that failed while another
+    /// passed is no violation, so the walk descends only into results that are invalid themselves.</summary>
+    private static IEnumerable<string> Errors(EvaluationResults results) => Failing(results).Distinct().Take(20);
+
+    private static IEnumerable<string> Failing(EvaluationResults result)
+    {
+        if (result.IsValid)
+        {
+            yield break;
+        }
+
+        foreach (var (_, message) in result.Errors ?? new Dictionary<string, string>())
+        {
+            yield return $"  at {(result.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")} ({result.EvaluationPath}): {message}";
+        }
+
+        foreach (var line in (result.Details ?? []).SelectMany(Failing))
+        {
+            yield return line;
+        }
+    }
 
     /// <summary>Every operation with a JSON request body, and what about its example the request
     /// schema does not allow (null when it has an example that fits).</summary>
@@ -141,7 +156,7 @@ public sealed partial class ApiContract
             }
 
             var pointer = $"/paths/{Escape(operation.PathTemplate)}/{operation.Method.ToLowerInvariant()}/requestBody/content/application~1json/schema";
-            var results = Schema(pointer).Evaluate(example, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            var results = Schema(pointer).Evaluate(example, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
             yield return (operation.Id, results.IsValid ? null : string.Join("; ", Errors(results)));
         }
     }
