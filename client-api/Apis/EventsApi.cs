@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
@@ -21,8 +22,9 @@ public static class EventsApi
     {
         var api = app.MapGroup($"{PlatformRoutes.ApiV1}/events").WithTags("Events");
         api.MapGet("/", Read)
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: EventStream)
+            .WithName("Events_Read")
+            .Produces<EventFeedPage>(StatusCodes.Status200OK, "application/json", EventStream)
+            .ProducesProblems(StatusCodes.Status400BadRequest)
             .WithSummary("The caller's events after a cursor: {events: [CloudEvents 1.0], next: cursor}. Accept: text/event-stream for a live feed (honours Last-Event-ID).");
         return api;
     }
@@ -160,3 +162,9 @@ public static class EventsApi
         }
     }
 }
+
+/// <summary>The JSON answer of <c>GET /api/v1/events</c> as the contract describes it (written by
+/// hand with the CloudEvents formatter, so only the document uses this type).</summary>
+/// <param name="Events">CloudEvents 1.0 in structured JSON mode, oldest first.</param>
+/// <param name="Next">The cursor to pass as <c>after</c> for the events after these.</param>
+public sealed record EventFeedPage(IReadOnlyList<System.Text.Json.JsonElement> Events, string Next);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
 using GenomDE.Orleans.ClientApi.Limits;
+using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Common;
@@ -27,27 +28,33 @@ public static class InboxApi
             var entries = Paging.Take(shards.SelectMany(s => s), e => Paging.TimeKey(e.Submission.SubmittedAt, e.Submission.Tan.ToLowerInvariant()), page);
             return Paging.Ok(http, new Page<SubmissionView>([.. entries.Items.Select(e => e.Submission)], entries.NextCursor));
         })
+            .WithName("Inbox_List")
             .Produces<IReadOnlyList<SubmissionView>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("The calling node's open work, oldest first: submissions routed to it whose check report is not in yet; paged (limit, cursor; the next page in the Link header).");
         api.MapPost("/inbox/{tan}/receipt", (string tan, HttpContext http, IGrainFactory grains) =>
             OnSubmission(http, grains, tan, (c, ctx) => c.AcknowledgeReceipt(ctx, tan)))
+            .WithName("Inbox_AcknowledgeReceipt").KeepsAnswers().Produces<SubmissionView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Confirm that the data of a submission arrived.");
         api.MapPost("/inbox/{tan}/basic-qc", (string tan, BasicQcRequest body, HttpContext http, IGrainFactory grains) =>
             OnSubmission(http, grains, tan, (c, ctx) => c.ReportBasicQc(ctx, tan, new BasicQcOutcome(body.Passed, body.FailureReason, body.Detail))))
+            .WithName("Inbox_ReportBasicQc").KeepsAnswers().Produces<SubmissionView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Report basic QC: passed, or failed with one of grz-db's failure reasons.");
         api.MapPost("/inbox/{tan}/detailed-qc", (string tan, DetailedQcReport body, HttpContext http, IGrainFactory grains) =>
             OnSubmission(http, grains, tan, (c, ctx) => c.ReportDetailedQc(ctx, tan, body)))
+            .WithName("Inbox_ReportDetailedQc").KeepsAnswers().Produces<SubmissionView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("GDC: recomputed metrics of one lab datum of a submission picked for detailed QC.");
-        api.MapPost("/reports", SubmitReport).WithSummary("Send a Prüfbericht (check report): {\"SubmittedCase\": {...}}.");
+        api.MapPost("/reports", SubmitReport).WithName("Reports_Submit").KeepsAnswers()
+            .Produces<SubmissionView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Send a Prüfbericht (check report): {\"SubmittedCase\": {...}}.");
 
         // grzctl (grz-tools) posts each Prüfbericht to "<pruefbericht.api_base_url>/upload" with a
         // client-credentials token and no idempotency key: the same intake under that path.
         app.MapGroup(PlatformRoutes.Pruefbericht).WithTags("Inbox and reports").RequireAuthorization(Policies.Node)
             .MapPost("/upload", SubmitReport)
+            .WithName("Pruefbericht_Upload").KeepsAnswers()
             .Produces<SubmissionView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .WithSummary("grzctl's Prüfbericht upload (pruefbericht.api_base_url = <platform>/pruefbericht): the same intake as POST /api/v1/reports.");
         return api;
     }

@@ -1,6 +1,7 @@
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
 using GenomDE.Orleans.ClientApi.Limits;
+using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
@@ -15,26 +16,40 @@ public static class NodesApi
         var api = app.MapGroup($"{PlatformRoutes.ApiV1}/nodes").WithTags("Nodes");
 
         api.MapGet("/", ListNodes)
+            .WithName("Nodes_List")
             .Produces<IReadOnlyList<NodeView>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("List all nodes, optionally by kind and status.");
-        api.MapGet("/{id}", GetNode).WithSummary("Get a node by its node ID (KDK…/GRZ…) or application ID (APP-…).");
-        api.MapPost("/", Apply).RequireAuthorization(Policies.Operator).WithSummary("Record a node's application for approval.");
+        api.MapGet("/{id}", GetNode).WithName("Nodes_Get").Produces<NodeView>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithSummary("Get a node by its node ID (KDK…/GRZ…) or application ID (APP-…).");
+        api.MapPost("/", Apply).RequireAuthorization(Policies.Operator)
+            .WithName("Nodes_Apply").KeepsAnswers().Produces<NodeView>(StatusCodes.Status201Created).ProducesProblems(StatusCodes.Status409Conflict)
+            .WithSummary("Record a node's application for approval.");
         api.MapPost("/{id}/review", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
             Transition(id, http, grains, (node, ctx) => node.StartReview(ctx, body.Reason)))
-            .RequireAuthorization(Policies.Operator).WithSummary("applied → under review.");
+            .RequireAuthorization(Policies.Operator)
+            .WithName("Nodes_Review").KeepsAnswers().Produces<NodeView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("applied → under review.");
         api.MapPost("/{id}/approve", (string id, ApproveNodeRequest body, HttpContext http, IGrainFactory grains) =>
             Transition(id, http, grains, (node, ctx) => node.Approve(ctx, body.NodeId, body.Reason), admits: true))
-            .RequireAuthorization(Policies.Operator).WithSummary("under review → approved; assigns the official node ID and answers the node's client of the embedded issuer (client: clientId, clientSecret, tokenEndpoint).");
+            .RequireAuthorization(Policies.Operator)
+            .WithName("Nodes_Approve").KeepsAnswers().AnswersClient().Produces<NodeView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("under review → approved; assigns the official node ID and answers the node's client of the embedded issuer (client: clientId, clientSecret, tokenEndpoint).");
         api.MapPost("/{id}/suspend", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
             Transition(id, http, grains, (node, ctx) => node.Suspend(ctx, body.Reason)))
-            .RequireAuthorization(Policies.Operator).WithSummary("approved → suspended.");
+            .RequireAuthorization(Policies.Operator)
+            .WithName("Nodes_Suspend").KeepsAnswers().Produces<NodeView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("approved → suspended.");
         api.MapPost("/{id}/reinstate", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
             Transition(id, http, grains, (node, ctx) => node.Reinstate(ctx, body.Reason)))
-            .RequireAuthorization(Policies.Operator).WithSummary("suspended → approved.");
+            .RequireAuthorization(Policies.Operator)
+            .WithName("Nodes_Reinstate").KeepsAnswers().Produces<NodeView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("suspended → approved.");
         api.MapPost("/{id}/revoke", (string id, NodeTransitionRequest body, HttpContext http, IGrainFactory grains) =>
             Transition(id, http, grains, (node, ctx) => node.Revoke(ctx, body.Reason)))
-            .RequireAuthorization(Policies.Operator).WithSummary("under review, approved or suspended → revoked (final).");
+            .RequireAuthorization(Policies.Operator)
+            .WithName("Nodes_Revoke").KeepsAnswers().Produces<NodeView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("under review, approved or suspended → revoked (final).");
         return api;
     }
 

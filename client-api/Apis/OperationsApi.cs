@@ -1,5 +1,6 @@
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
 
 namespace GenomDE.Orleans.ClientApi.Apis;
@@ -24,6 +25,7 @@ public static class OperationsApi
             var before = await management.GetTotalActivationCount();
             await management.ForceActivationCollection(TimeSpan.FromSeconds(body.IdleSeconds));
             return TypedResults.Ok(new DeactivateIdleResult(before, await management.GetTotalActivationCount()));
-        }).WithSummary("Operator: deactivate grains idle for at least idleSeconds on every silo (frees memory; state stays in storage).");
+        }).WithName("Operations_DeactivateIdle").Produces<DeactivateIdleResult>().ProducesProblems(StatusCodes.Status400BadRequest)
+            .WithSummary("Operator: deactivate grains idle for at least idleSeconds on every silo (frees memory; state stays in storage).");
     }
 }

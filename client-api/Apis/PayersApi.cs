@@ -1,5 +1,6 @@
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Limits;
+using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Participants;
@@ -16,11 +17,14 @@ public static class PayersApi
                 PageRequest.TryParse(limit, cursor, out var page, out var problem)
                     ? Paging.Ok(http, Paging.Take(await grains.GetGrain<IPayerDirectoryGrain>(IPayerDirectoryGrain.Key).List(), p => p.Ik, page))
                     : problem!)
+            .WithName("Payers_List")
             .Produces<IReadOnlyList<PayerView>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("List all registered payers, by IK; paged (limit, cursor; the next page in the Link header).");
-        api.MapGet("/{ik}", GetPayer).WithSummary("Get one payer by its IK.");
+        api.MapGet("/{ik}", GetPayer).WithName("Payers_Get").Produces<PayerView>().ProducesProblems(StatusCodes.Status404NotFound)
+            .WithSummary("Get one payer by its IK.");
         api.MapPut("/{ik}", RegisterPayer).RequireAuthorization(Policies.Operator)
+            .WithName("Payers_Register").KeepsAnswers().AnswersClient().Produces<PayerView>().ProducesProblems(StatusCodes.Status409Conflict)
             .WithSummary("Register a payer or update its registration; the first registration also answers its client of the embedded issuer (client: clientId, clientSecret, tokenEndpoint).");
         return api;
     }

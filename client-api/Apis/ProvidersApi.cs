@@ -1,5 +1,6 @@
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Limits;
+using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Participants;
@@ -16,11 +17,14 @@ public static class ProvidersApi
                 PageRequest.TryParse(limit, cursor, out var page, out var problem)
                     ? Paging.Ok(http, Paging.Take(await grains.GetGrain<IProviderDirectoryGrain>(IProviderDirectoryGrain.Key).List(), p => p.Ik, page))
                     : problem!)
+            .WithName("Providers_List")
             .Produces<IReadOnlyList<ProviderView>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("List all registered service providers (LE), by IK; paged (limit, cursor; the next page in the Link header).");
-        api.MapGet("/{ik}", GetProvider).WithSummary("Get one provider by its IK.");
+        api.MapGet("/{ik}", GetProvider).WithName("Providers_Get").Produces<ProviderView>().ProducesProblems(StatusCodes.Status404NotFound)
+            .WithSummary("Get one provider by its IK.");
         api.MapPut("/{ik}", RegisterProvider).RequireAuthorization(Policies.Operator)
+            .WithName("Providers_Register").KeepsAnswers().AnswersClient().Produces<ProviderView>().ProducesProblems(StatusCodes.Status409Conflict)
             .WithSummary("Register a provider or update its registration; the first registration also answers its client of the embedded issuer (client: clientId, clientSecret, tokenEndpoint).");
         return api;
     }

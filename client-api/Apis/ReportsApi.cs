@@ -1,5 +1,6 @@
 using System.Globalization;
 using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
@@ -73,11 +74,13 @@ public static class ReportsApi
 
             http.Response.Headers.ContentDisposition = $"inline; filename=\"{FilePrefixes[t]}_{nodeId}_{q.Quarter}_{q.Year}.tsv\"";
             return TypedResults.Text(result.Value!, TsvContentType);
-        }).WithSummary("Quarterly report table (overview | submissions | detailed-qc) as TSV: a node's own; the operator names any with ?node=.");
+        }).WithName("Reports_QuarterlyTable").Produces<string>(StatusCodes.Status200OK, "text/tab-separated-values").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithSummary("Quarterly report table (overview | submissions | detailed-qc) as TSV: a node's own; the operator names any with ?node=.");
 
         api.MapGet("/statistics", async (HttpContext http, IGrainFactory grains) =>
             (await grains.GetGrain<IStatisticsGrain>(0).Get(http.User.ToCaller()!)).ToHttp())
             .RequireAuthorization(Policies.Operator)
+            .WithName("Statistics_Get").Produces<PlatformStatistics>()
             .WithSummary("Platform statistics: cases by status, submissions per node by category, type and outcome, tokens, claims.");
     }
 }

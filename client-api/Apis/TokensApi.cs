@@ -3,6 +3,7 @@ using System.Text;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
 using GenomDE.Orleans.ClientApi.Limits;
+using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 
@@ -21,6 +22,7 @@ public static class TokensApi
                 ServiceDateRange.TryParse(date, from, to, clock.GetUtcNow(), out var days) is { } invalid
                     ? Problem.Result(invalid)
                     : TypedResults.Ok(await OwnTokens(http, grains, days)))
+            .WithName("Tokens_List")
             .Produces<IReadOnlyList<TokenView>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary($"The LE's tokens of one service date (date=YYYY-MM-DD) or of a range of at most {ServiceDateRange.MaxDays} days (from=…&to=…).");
@@ -34,16 +36,19 @@ public static class TokensApi
                 var tokens = await OwnTokens(http, grains, new ServiceDateRange(day, day));
                 return Csv(tokens, string.Create(CultureInfo.InvariantCulture, $"Meldebestaetigungen_{day:yyyy-MM-dd}.csv"));
             })
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithName("Tokens_DayCsv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("CSV of one service date's tokens (Vorgangsnummer,Meldebestaetigung): ?date=YYYY-MM-DD.");
         provider.MapGet("/{code}/csv", async (string code, HttpContext http, IGrainFactory grains) =>
             await OwnToken(http, grains, code) is { } token ? Csv([token], $"Meldebestaetigung_{token.Code}.csv") : UnknownToken(code))
+            .WithName("Tokens_Csv").Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblems(StatusCodes.Status404NotFound)
             .WithSummary("CSV of one token, as delivered to the LE.");
 
         var payer = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Confirmation tokens").RequireAuthorization(Policies.Payer);
         payer.MapPost("/tokens/verify", async (VerifyTokenRequest body, HttpContext http, IGrainFactory grains) =>
             (await grains.GetGrain<IPayerDeskGrain>(0).Verify(http.User.ToCaller()!, body.Token)).ToHttp())
+            .WithName("Tokens_Verify")
             .Produces<TokenCheck>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Is the token well-formed, does its hash match, did the platform issue it, what is its status, does it bill?");
@@ -67,6 +72,7 @@ public static class TokensApi
                     GrainInterfaces.Common.ErrorKind.Conflict, decision.ClaimRefusal!.Code, "Claim refused", decision.ClaimRefusal.Message,
                     [.. decision.TokenRefusals.Select(r => new GrainInterfaces.Submissions.SubmissionFinding(r.Reason.Code, $"$.tokens[{r.Index}]", r.Reason.Message))]));
         })
+            .WithName("Claims_Submit").KeepsAnswers()
             .Produces<PayerClaimAnswer>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -81,7 +87,9 @@ public static class TokensApi
             }
 
             return (await grains.GetGrain<ITokenGrain>(code).Revoke(context, body.Reason)).ToHttp();
-        }).WithTags("Confirmation tokens").RequireAuthorization(Policies.Operator).WithSummary("Operator: revoke a token before it is redeemed.");
+        }).WithTags("Confirmation tokens").RequireAuthorization(Policies.Operator)
+            .WithName("Tokens_Revoke").KeepsAnswers().Produces<TokenView>().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
+            .WithSummary("Operator: revoke a token before it is redeemed.");
 
         app.MapPost($"{PlatformRoutes.ApiV1}/tokens/{{code}}/release", async (string code, RevokeTokenRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -92,6 +100,7 @@ public static class TokensApi
 
             return (await grains.GetGrain<ITokenGrain>(code).Release(context, body.Reason)).ToHttp();
         }).WithTags("Confirmation tokens").RequireAuthorization(Policies.Operator)
+            .WithName("Tokens_Release").KeepsAnswers()
             .Produces<TokenView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

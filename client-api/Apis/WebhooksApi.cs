@@ -1,6 +1,7 @@
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Contracts;
 using GenomDE.Orleans.ClientApi.Limits;
+using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
@@ -15,21 +16,28 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup($"{PlatformRoutes.ApiV1}/webhooks").WithTags("Webhooks");
-        api.MapPost("/", Create).WithSummary("Register an endpoint {url, types[]}; the answer carries its secret, shown only here.");
+        api.MapPost("/", Create).WithName("Webhooks_Create").KeepsAnswers()
+            .Produces<WebhookWithSecret>(StatusCodes.Status201Created).ProducesProblems(StatusCodes.Status409Conflict)
+            .WithSummary("Register an endpoint {url, types[]}; the answer carries its secret, shown only here.");
         api.MapGet("/", List)
+            .WithName("Webhooks_List")
             .Produces<IReadOnlyList<WebhookView>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("The caller's own endpoints, oldest first; paged (limit, cursor; the next page in the Link header).");
         api.MapGet("/{id}", (string id, HttpContext http, IGrainFactory grains) =>
             OnEndpoint(id, http, grains, (endpoint, caller) => endpoint.Get(caller)))
+            .WithName("Webhooks_Get").Produces<WebhookView>().ProducesProblems(StatusCodes.Status404NotFound)
             .WithSummary("One of the caller's endpoints.");
         api.MapDelete("/{id}", (string id, HttpContext http, IGrainFactory grains) =>
             OnEndpoint(id, http, grains, (_, caller) => grains.GetGrain<IWebhookRegistryGrain>(IWebhookRegistryGrain.KeyOf(caller)).Delete(caller, id)))
+            .WithName("Webhooks_Delete").Produces<WebhookView>().ProducesProblems(StatusCodes.Status404NotFound)
             .WithSummary("Delete an endpoint: delivery stops.");
         api.MapPost("/{id}/rotate-secret", RotateSecret)
+            .WithName("Webhooks_RotateSecret").KeepsAnswers().Produces<WebhookWithSecret>().ProducesProblems(StatusCodes.Status404NotFound)
             .WithSummary("A new secret (answered once); the previous one keeps signing alongside for 24 h.");
         api.MapGet("/{id}/deliveries", (string id, HttpContext http, IGrainFactory grains) =>
             OnEndpoint(id, http, grains, (endpoint, caller) => endpoint.Deliveries(caller)))
+            .WithName("Webhooks_Deliveries").Produces<IReadOnlyList<WebhookDelivery>>().ProducesProblems(StatusCodes.Status404NotFound)
             .WithSummary("The latest delivery attempts, newest first: event, webhook-id, attempt, time, HTTP status or error, latency.");
         return api;
     }

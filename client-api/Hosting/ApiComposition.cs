@@ -4,6 +4,7 @@ using GenomDE.Orleans.ClientApi.Audit;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Hosting;
 using GenomDE.Orleans.ClientApi.Limits;
+using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
 using Microsoft.AspNetCore.Http.Json;
 using Orleans.Dashboard;
@@ -25,6 +26,7 @@ public static class ApiComposition
         json.RespectNullableAnnotations = true;
         json.RespectRequiredConstructorParameters = true;
         json.AllowDuplicateProperties = false;
+        json.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict; // a number is a JSON number, as the contract says
     }
 
     public static WebApplicationBuilder AddGenomDeApi(this WebApplicationBuilder builder)
@@ -35,12 +37,7 @@ public static class ApiComposition
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = PlatformRoutes.MaxBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ExceptionProblems>();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "GenomDE platform API";
-            document.Info.Description = "REST API of the genomDE model project platform (§ 64e SGB V). Authenticate with a bearer JWT of the platform's OpenID Connect issuer (client credentials; the embedded issuer's token endpoint is /connect/token).";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddPlatformOpenApi();
         builder.Logging.AddFilter("OpenIddict", LogLevel.Warning).AddFilter("System.Net.Http.HttpClient", LogLevel.Warning); // both log every request at Information
         builder.AddReverseProxy();
         builder.AddPlatformAuth();

@@ -124,7 +124,7 @@ public sealed class AuditApiTests(PlatformFixture platform)
         var get = document.RootElement.GetProperty("paths").GetProperty("/api/v1/audit/entries/{seq}/proof").GetProperty("get");
 
         Assert.Contains("Inclusion proof", get.GetProperty("summary").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["200", "400", "404"], get.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["200", "400", "401", "403", "404", "429", "503"], get.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
         Assert.Equal(["checkpoint", "seq"], get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 

@@ -4,6 +4,7 @@ using GenomDE.Orleans.ClientApi;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Silo.Hosting;
+using GenomDE.Orleans.Tests.Fixtures.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -129,7 +130,8 @@ public class PlatformFixture : IAsyncLifetime
 
     public HttpClient Operator() => Client(ParticipantRole.Operator, "BfArM");
 
-    public HttpClient AnonymousClient() => new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    /// <summary>Every answer this client gets is checked against the OpenAPI document (<see cref="ContractCheckingHandler"/>).</summary>
+    public HttpClient AnonymousClient() => new(new ContractCheckingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })) { BaseAddress = BaseAddress };
 
     public virtual async ValueTask DisposeAsync()
     {
