@@ -1,6 +1,7 @@
 using GenomDE.Orleans.ClientApi.Apis;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Hosting;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Audit;
 using GenomDE.Orleans.GrainInterfaces.Common;
 

@@ -1,5 +1,7 @@
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Submissions;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 
 namespace GenomDE.Orleans.GrainInterfaces.Cases;

@@ -1,5 +1,6 @@
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 
 namespace GenomDE.Orleans.GrainInterfaces.Cases;
 

@@ -1,4 +1,5 @@
-using GenomDE.Orleans.GrainInterfaces.Submissions;
+
+using GenomDE.Orleans.Domain.Submissions;
 
 namespace GenomDE.Orleans.GrainInterfaces.Cases;
 

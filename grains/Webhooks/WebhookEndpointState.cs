@@ -1,7 +1,8 @@
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
-using GenomDE.Orleans.Grains.Domain;
 
 namespace GenomDE.Orleans.Grains.Webhooks;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using Microsoft.Extensions.Options;
 

@@ -4,6 +4,7 @@ using System.Text;
 using GenomDE.Orleans.ClientApi.Apis;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Hosting;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Tests.Cases;

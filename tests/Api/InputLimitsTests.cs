@@ -1,6 +1,8 @@
 using System.Net;
 using GenomDE.Orleans.ClientApi.Contracts;
 using GenomDE.Orleans.ClientApi.Limits;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Nodes;

@@ -1,5 +1,6 @@
 using System.Net;
 using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Tests.Cases;

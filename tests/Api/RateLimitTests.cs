@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Limits;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Tests.Fixtures;
 using Microsoft.AspNetCore.Http;

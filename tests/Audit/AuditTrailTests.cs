@@ -1,4 +1,5 @@
 using System.Net;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Audit;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Silo.Hosting;

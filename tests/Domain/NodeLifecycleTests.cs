@@ -1,5 +1,6 @@
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
-using GenomDE.Orleans.Grains.Domain;
 
 namespace GenomDE.Orleans.Tests.Domain;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
+using GenomDE.Orleans.Domain.Qc;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.Grains.Qc;
 
 namespace GenomDE.Orleans.Tests.Qc;

@@ -1,4 +1,7 @@
 using System.Net;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Reporting;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
 using GenomDE.Orleans.Grains.Tokens;
@@ -126,7 +129,7 @@ public sealed class ReportingApiTests(PlatformFixture platform)
         await scenario.GdcProcesses(genomic["submission"]!["tanG"]!.GetValue<string>());
         await scenario.CdnProcesses(clinical["tanC"]!.GetValue<string>());
         var confirmed = await Statistics();
-        var tokens = await (await scenario.Hospital.GetAsync(Http.RecentTokensPath)).Read<List<GrainInterfaces.Tokens.TokenView>>();
+        var tokens = await (await scenario.Hospital.GetAsync(Http.RecentTokensPath)).Read<List<GenomDE.Orleans.Domain.Tokens.TokenView>>();
         var tans = (await scenario.Case()).Submissions.Select(s => s.Tan).ToList();
         var delivered = tokens.Where(t => tans.Contains(t.Tan)).Select(t => t.Record.Token.Delivered).ToArray();
         Assert.Equal(2, delivered.Length);

@@ -1,6 +1,7 @@
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Reports;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.Grains.Reports;
 
 namespace GenomDE.Orleans.Tests.Reports;
 

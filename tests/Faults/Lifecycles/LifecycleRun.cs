@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Tests.Cases;
