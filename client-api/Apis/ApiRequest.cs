@@ -2,7 +2,6 @@ using System.Text.Json;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.ClientApi.Apis;
 

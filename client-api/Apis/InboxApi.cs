@@ -5,7 +5,6 @@ using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.ClientApi.Apis;
 

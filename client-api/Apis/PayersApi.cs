@@ -3,7 +3,6 @@ using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Participants;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Participants;
 
 namespace GenomDE.Orleans.ClientApi.Apis;

@@ -1,6 +1,5 @@
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.ClientApi.Apis;
 

@@ -3,7 +3,6 @@ using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Hosting;
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Audit;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.ClientApi.Audit;
 

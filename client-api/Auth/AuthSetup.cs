@@ -1,6 +1,5 @@
 using GenomDE.Orleans.ClientApi.Problems;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;

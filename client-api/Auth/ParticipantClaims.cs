@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.ClientApi.Auth;
 

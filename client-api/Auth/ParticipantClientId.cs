@@ -1,7 +1,5 @@
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
 
 namespace GenomDE.Orleans.ClientApi.Auth;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.ClientApi.Limits;
 

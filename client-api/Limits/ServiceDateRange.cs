@@ -1,6 +1,5 @@
 using System.Globalization;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.ClientApi.Limits;
 

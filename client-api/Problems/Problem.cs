@@ -1,5 +1,4 @@
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GenomDE.Orleans.ClientApi.Problems;

@@ -1,5 +1,4 @@
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.Domain.Nodes;
 
 namespace GenomDE.Orleans.Domain.Participants;
 

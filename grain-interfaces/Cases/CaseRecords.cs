@@ -1,8 +1,6 @@
 using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.Domain.Tokens;
-using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Tokens;
 
 namespace GenomDE.Orleans.GrainInterfaces.Cases;
 

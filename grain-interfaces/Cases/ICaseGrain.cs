@@ -1,6 +1,5 @@
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Submissions;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.GrainInterfaces.Cases;
 

@@ -1,5 +1,4 @@
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.GrainInterfaces.Events;
 

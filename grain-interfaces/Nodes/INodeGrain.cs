@@ -1,6 +1,5 @@
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.GrainInterfaces.Nodes;
 

@@ -1,7 +1,6 @@
 using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Participants;
 
 namespace GenomDE.Orleans.GrainInterfaces.Reporting;
 

@@ -1,7 +1,6 @@
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.Domain.Tokens;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.GrainInterfaces.Tokens;
 

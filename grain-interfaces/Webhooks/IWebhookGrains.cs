@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using Orleans.Concurrency;
 
 namespace GenomDE.Orleans.GrainInterfaces.Webhooks;

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Audit;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 

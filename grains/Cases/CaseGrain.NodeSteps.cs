@@ -3,9 +3,7 @@ using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.Domain.Qc;
 using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Grains.Common;
-using GenomDE.Orleans.Grains.Qc;
 
 namespace GenomDE.Orleans.Grains.Cases;
 

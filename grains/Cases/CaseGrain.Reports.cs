@@ -3,10 +3,8 @@ using GenomDE.Orleans.Domain.Reports;
 using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Grains.Common;
-using GenomDE.Orleans.Grains.Tokens;
 
 namespace GenomDE.Orleans.Grains.Cases;
 

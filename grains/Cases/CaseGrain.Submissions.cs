@@ -6,7 +6,6 @@ using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.Domain.Reports;
 using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.Grains.Reporting;
 

@@ -1,7 +1,6 @@
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
 namespace GenomDE.Orleans.Grains.Cases;
 

@@ -1,5 +1,4 @@
 using GenomDE.Orleans.Domain.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
 
 namespace GenomDE.Orleans.Grains.Nodes;
 

@@ -4,7 +4,6 @@ using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
 using GenomDE.Orleans.Grains.Cases;
-using GenomDE.Orleans.Grains.Tokens;
 
 namespace GenomDE.Orleans.Grains.Reporting;
 

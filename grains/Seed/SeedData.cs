@@ -1,9 +1,6 @@
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.Domain.Participants;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Participants;
 
 namespace GenomDE.Orleans.Grains.Seed;
 

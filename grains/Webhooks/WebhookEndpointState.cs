@@ -1,6 +1,4 @@
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.Domain.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
 

@@ -1,5 +1,4 @@
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
 
 namespace GenomDE.Orleans.Grains.Webhooks;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using Microsoft.Extensions.Options;
 
 namespace GenomDE.Orleans.Grains.Webhooks;

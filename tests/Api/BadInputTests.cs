@@ -1,7 +1,6 @@
 using System.Net;
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Tests.Fixtures;
 
 namespace GenomDE.Orleans.Tests.Api;

@@ -6,7 +6,6 @@ using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Hosting;
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Tests.Cases;
 using GenomDE.Orleans.Tests.Fixtures;
 using GenomDE.Orleans.Tests.Submissions;

@@ -4,8 +4,6 @@ using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Tests.Fixtures;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;

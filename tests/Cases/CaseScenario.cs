@@ -5,8 +5,6 @@ using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.Domain.Reports;
 using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Tests.Fixtures;
 using GenomDE.Orleans.Tests.Submissions;
 

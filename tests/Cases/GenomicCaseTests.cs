@@ -5,7 +5,6 @@ using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Tests.Fixtures;
 using GenomDE.Orleans.Tests.Submissions;
 

@@ -1,7 +1,6 @@
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Reporting;
 using GenomDE.Orleans.Domain.Submissions;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
 using GenomDE.Orleans.Silo.Events;

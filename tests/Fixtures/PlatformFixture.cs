@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using GenomDE.Orleans.ClientApi;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

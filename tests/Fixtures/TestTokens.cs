@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

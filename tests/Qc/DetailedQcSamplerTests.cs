@@ -1,7 +1,6 @@
 using System.Globalization;
 using GenomDE.Orleans.Domain.Qc;
 using GenomDE.Orleans.Domain.Submissions;
-using GenomDE.Orleans.Grains.Qc;
 
 namespace GenomDE.Orleans.Tests.Qc;
 

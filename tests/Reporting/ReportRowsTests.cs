@@ -2,7 +2,6 @@ using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.Domain.Reporting;
 using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
 using GenomDE.Orleans.Grains.Reporting;
 

@@ -2,9 +2,7 @@ using System.Net;
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Reporting;
 using GenomDE.Orleans.Domain.Tokens;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
-using GenomDE.Orleans.Grains.Tokens;
 using GenomDE.Orleans.Tests.Fixtures;
 using GenomDE.Orleans.Tests.Submissions;
 

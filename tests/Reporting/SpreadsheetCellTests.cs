@@ -1,5 +1,4 @@
 using GenomDE.Orleans.Domain.Reporting;
-using GenomDE.Orleans.Grains.Reporting;
 
 namespace GenomDE.Orleans.Tests.Reporting;
 

@@ -1,7 +1,6 @@
 using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.Domain.Reports;
 using GenomDE.Orleans.Domain.Submissions;
-using GenomDE.Orleans.GrainInterfaces.Participants;
 
 namespace GenomDE.Orleans.Tests.Reports;
 

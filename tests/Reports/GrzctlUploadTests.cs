@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Tests.Cases;
 using GenomDE.Orleans.Tests.Fixtures;
 using GenomDE.Orleans.Tests.Submissions;

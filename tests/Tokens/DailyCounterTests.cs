@@ -1,6 +1,5 @@
 using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
-using GenomDE.Orleans.Grains.Tokens;
 
 namespace GenomDE.Orleans.Tests.Tokens;
 

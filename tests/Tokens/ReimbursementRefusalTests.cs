@@ -1,7 +1,5 @@
 using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.Domain.Tokens;
-using GenomDE.Orleans.GrainInterfaces.Tokens;
-using GenomDE.Orleans.Grains.Tokens;
 using static GenomDE.Orleans.Tests.Tokens.Claims;
 
 namespace GenomDE.Orleans.Tests.Tokens;

@@ -1,6 +1,4 @@
 using GenomDE.Orleans.Domain.Tokens;
-using GenomDE.Orleans.GrainInterfaces.Tokens;
-using GenomDE.Orleans.Grains.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using static GenomDE.Orleans.Tests.Tokens.Claims;

@@ -2,7 +2,6 @@ using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
-using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Tests.Cases;
 using GenomDE.Orleans.Tests.Fixtures;
 using Npgsql;

@@ -1,8 +1,6 @@
 using GenomDE.Orleans.Domain.Common;
-using GenomDE.Orleans.Domain.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Common;
 
-namespace GenomDE.Orleans.Tests.Domain;
+namespace GenomDE.Orleans.Tests.Common;
 
 public sealed class IdempotentRepliesTests
 {

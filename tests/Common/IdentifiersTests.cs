@@ -1,10 +1,8 @@
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Grains.Seed;
 
-namespace GenomDE.Orleans.Tests.Domain;
+namespace GenomDE.Orleans.Tests.Common;
 
 public sealed class IdentifiersTests
 {
