@@ -1,4 +1,3 @@
-
 using GenomDE.Orleans.Domain.Submissions;
 
 namespace GenomDE.Orleans.Domain.Common;

@@ -1,4 +1,3 @@
-
 namespace GenomDE.Orleans.Domain.Common;
 
 /// <summary>Rules for free-text fields, so no field is empty or unbounded. The limits are the API's

@@ -1,4 +1,3 @@
-
 namespace GenomDE.Orleans.Domain.Tokens;
 
 /// <summary>An issued Meldebestätigung as the registry keeps it: the record, the TAN it confirms,

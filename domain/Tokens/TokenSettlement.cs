@@ -1,4 +1,3 @@
-
 namespace GenomDE.Orleans.Domain.Tokens;
 
 /// <summary>What a claim does to a token: a redeemed or revoked token is final, a repeated
