@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Tests.Fixtures;
 
 namespace GenomDE.Orleans.Bench;

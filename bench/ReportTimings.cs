@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GenomDE.Orleans.Domain.Tokens;
 
 namespace GenomDE.Orleans.Bench;
 
@@ -12,7 +13,7 @@ internal static class ReportTimings
     {
         // Every bench submission is received during the run, and a submission counts in the quarter
         // of its receipt day (German time), as grzctl counts: the quarter of today.
-        var today = GrainInterfaces.Reporting.ReportQuarter.Of(Grains.Tokens.ServiceDates.Of(DateTimeOffset.UtcNow));
+        var today = GrainInterfaces.Reporting.ReportQuarter.Of(GenomDE.Orleans.Domain.Tokens.ServiceDates.Of(DateTimeOffset.UtcNow));
         var quarter = string.Create(CultureInfo.InvariantCulture, $"{today.Year}/Q{today.Quarter}");
         var lines = new List<string>();
         foreach (var table in new[] { "overview", "submissions", "detailed-qc" })

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Persistence;
 using GenomDE.Orleans.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using GenomDE.Orleans.ClientApi;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Hosting;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.Grains.Seed;
 using GenomDE.Orleans.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -3,7 +3,8 @@ using GenomDE.Orleans.ClientApi.Contracts;
 using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 
 namespace GenomDE.Orleans.ClientApi.Apis;

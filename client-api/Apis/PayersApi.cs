@@ -2,7 +2,8 @@ using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.GrainInterfaces.Participants;
 
 namespace GenomDE.Orleans.ClientApi.Apis;

@@ -1,5 +1,5 @@
 using GenomDE.Orleans.ClientApi.Problems;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 
 namespace GenomDE.Orleans.ClientApi.Apis;
 

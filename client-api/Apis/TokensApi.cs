@@ -5,6 +5,9 @@ using GenomDE.Orleans.ClientApi.Contracts;
 using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Submissions;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 
 namespace GenomDE.Orleans.ClientApi.Apis;
@@ -68,9 +71,9 @@ public static class TokensApi
             var decision = result.Value!.Decision;
             return decision.Accepted
                 ? TypedResults.Ok(result.Value.ForPayer())
-                : Problem.Result(new GrainInterfaces.Common.DomainError(
-                    GrainInterfaces.Common.ErrorKind.Conflict, decision.ClaimRefusal!.Code, "Claim refused", decision.ClaimRefusal.Message,
-                    [.. decision.TokenRefusals.Select(r => new GrainInterfaces.Submissions.SubmissionFinding(r.Reason.Code, $"$.tokens[{r.Index}]", r.Reason.Message))]));
+                : Problem.Result(new GenomDE.Orleans.Domain.Common.DomainError(
+                    GenomDE.Orleans.Domain.Common.ErrorKind.Conflict, decision.ClaimRefusal!.Code, "Claim refused", decision.ClaimRefusal.Message,
+                    [.. decision.TokenRefusals.Select(r => new GenomDE.Orleans.Domain.Submissions.SubmissionFinding(r.Reason.Code, $"$.tokens[{r.Index}]", r.Reason.Message))]));
         })
             .WithName("Claims_Submit").KeepsAnswers()
             .Produces<PayerClaimAnswer>()

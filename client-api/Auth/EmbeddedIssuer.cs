@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Participants;
 using Microsoft.IdentityModel.Tokens;

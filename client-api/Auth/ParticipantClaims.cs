@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 
 namespace GenomDE.Orleans.ClientApi.Auth;
 

@@ -1,5 +1,5 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 
 namespace GenomDE.Orleans.ClientApi.Auth;
 

@@ -1,4 +1,4 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 
 namespace GenomDE.Orleans.ClientApi.Auth;
 

@@ -1,4 +1,4 @@
-using GenomDE.Orleans.GrainInterfaces.Submissions;
+using GenomDE.Orleans.Domain.Submissions;
 
 namespace GenomDE.Orleans.ClientApi.Contracts;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
 
 namespace GenomDE.Orleans.ClientApi.Hosting;

@@ -1,9 +1,9 @@
 using GenomDE.Orleans.ClientApi.Contracts;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
+using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Participants;
-using static GenomDE.Orleans.GrainInterfaces.Common.InputLimits;
+using static GenomDE.Orleans.Domain.Common.InputLimits;
 
 namespace GenomDE.Orleans.ClientApi.Limits;
 

@@ -1,4 +1,5 @@
 using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.Domain.Common;
 
 namespace GenomDE.Orleans.ClientApi.Limits;
 

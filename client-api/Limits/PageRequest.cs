@@ -1,5 +1,6 @@
 using System.Globalization;
 using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.Domain.Common;
 
 namespace GenomDE.Orleans.ClientApi.Limits;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using GenomDE.Orleans.ClientApi.Auth;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 
 namespace GenomDE.Orleans.ClientApi.Limits;
 

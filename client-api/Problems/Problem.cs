@@ -1,4 +1,4 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GenomDE.Orleans.ClientApi.Problems;

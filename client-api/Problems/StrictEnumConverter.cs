@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
+using GenomDE.Orleans.Domain.Submissions;
 
 namespace GenomDE.Orleans.ClientApi.Problems;
 

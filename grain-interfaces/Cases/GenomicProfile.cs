@@ -1,3 +1,5 @@
+using GenomDE.Orleans.Domain.Submissions;
+
 namespace GenomDE.Orleans.GrainInterfaces.Cases;
 
 /// <summary>What the quarterly report needs from a genomic submission's metadata.json beyond the

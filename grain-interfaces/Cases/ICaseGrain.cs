@@ -1,5 +1,5 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Submissions;
 
 namespace GenomDE.Orleans.GrainInterfaces.Cases;
 

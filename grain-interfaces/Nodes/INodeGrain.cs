@@ -1,4 +1,5 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 
 namespace GenomDE.Orleans.GrainInterfaces.Nodes;
 

@@ -1,3 +1,5 @@
+using GenomDE.Orleans.Domain.Participants;
+
 namespace GenomDE.Orleans.GrainInterfaces.Participants;
 
 /// <summary>List of all registered providers, kept up to date by the provider grains.

@@ -1,3 +1,4 @@
+using GenomDE.Orleans.Domain.Reporting;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using Orleans.Concurrency;
 

@@ -1,6 +1,6 @@
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 
 namespace GenomDE.Orleans.GrainInterfaces.Reporting;
 

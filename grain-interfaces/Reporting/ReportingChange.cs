@@ -1,3 +1,5 @@
+using GenomDE.Orleans.Domain.Reporting;
+
 namespace GenomDE.Orleans.GrainInterfaces.Reporting;
 
 /// <summary>What one case write means for reporting, carried inside the first event of that write

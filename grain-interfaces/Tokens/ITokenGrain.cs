@@ -1,4 +1,6 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Tokens;
 
 namespace GenomDE.Orleans.GrainInterfaces.Tokens;
 
@@ -68,7 +70,7 @@ public interface IReimbursementGrain : IGrainWithStringKey
 {
     /// <summary>Decides a registered payer's claim; <paramref name="payerKind"/> is its registered kind.</summary>
     [Alias("Claim")]
-    Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens, Participants.PayerKind payerKind);
+    Task<Result<ClaimAnswer>> Claim(CommandContext context, IReadOnlyList<string> tokens, PayerKind payerKind);
 }
 
 /// <summary>Stateless front for payers: verifies token strings, routes claims to their case.</summary>

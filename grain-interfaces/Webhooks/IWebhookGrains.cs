@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using Orleans.Concurrency;
 
 namespace GenomDE.Orleans.GrainInterfaces.Webhooks;

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Audit;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.Grains.Domain;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 

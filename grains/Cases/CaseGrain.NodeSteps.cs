@@ -1,10 +1,9 @@
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
+using GenomDE.Orleans.Domain.Qc;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Grains.Common;
-using GenomDE.Orleans.Grains.Domain;
-using GenomDE.Orleans.Grains.Qc;
-using GenomDE.Orleans.Grains.Submissions;
 
 namespace GenomDE.Orleans.Grains.Cases;
 

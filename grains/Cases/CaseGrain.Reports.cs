@@ -1,10 +1,10 @@
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Reports;
+using GenomDE.Orleans.Domain.Submissions;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Grains.Common;
-using GenomDE.Orleans.Grains.Reports;
-using GenomDE.Orleans.Grains.Tokens;
 
 namespace GenomDE.Orleans.Grains.Cases;
 
@@ -113,7 +113,7 @@ public sealed partial class CaseGrain
             }
 
             await GrainFactory.GetGrain<IProviderTokenDaysGrain>(Key.SubmitterId).Add(pending.ServiceDate); // listed before any token of the day exists
-            var counter = GrainFactory.GetGrain<ITokenCounterGrain>(DailyCounterState.KeyOf(Key.SubmitterId, pending.ServiceDate));
+            var counter = GrainFactory.GetGrain<ITokenCounterGrain>(ITokenCounterGrain.KeyOf(Key.SubmitterId, pending.ServiceDate));
             var allocation = await counter.Allocate(tan, pending.Code);
             if (!allocation.IsSuccess)
             {

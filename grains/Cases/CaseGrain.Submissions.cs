@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using GenomDE.Orleans.Domain.Clinical;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Reports;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.Grains.Clinical;
 using GenomDE.Orleans.Grains.Reporting;
-using GenomDE.Orleans.Grains.Reports;
-using GenomDE.Orleans.Grains.Submissions;
 
 namespace GenomDE.Orleans.Grains.Cases;
 

@@ -1,15 +1,12 @@
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.Grains.Clinical;
 using GenomDE.Orleans.Grains.Common;
-using GenomDE.Orleans.Grains.Domain;
 using GenomDE.Orleans.Grains.Events;
 using GenomDE.Orleans.Grains.Reporting;
-using GenomDE.Orleans.Grains.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace GenomDE.Orleans.Grains.Cases;

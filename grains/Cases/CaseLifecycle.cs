@@ -1,5 +1,5 @@
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 
 namespace GenomDE.Orleans.Grains.Cases;
 

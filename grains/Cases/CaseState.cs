@@ -1,5 +1,5 @@
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.Grains.Domain;
 using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Cases;

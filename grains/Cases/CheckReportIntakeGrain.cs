@@ -1,6 +1,6 @@
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Reports;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.Grains.Reports;
 using Orleans.Concurrency;
 
 namespace GenomDE.Orleans.Grains.Cases;

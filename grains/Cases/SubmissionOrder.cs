@@ -1,6 +1,6 @@
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 
 namespace GenomDE.Orleans.Grains.Cases;
 

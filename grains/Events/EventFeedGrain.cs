@@ -1,4 +1,4 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using Orleans.Concurrency;
 

@@ -1,4 +1,5 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Grains.Common;
 

@@ -1,4 +1,4 @@
-using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Domain.Nodes;
 
 namespace GenomDE.Orleans.Grains.Nodes;
 

@@ -1,8 +1,9 @@
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Grains.Common;
-using GenomDE.Orleans.Grains.Domain;
 using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Nodes;

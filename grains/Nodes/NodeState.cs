@@ -1,5 +1,5 @@
-using GenomDE.Orleans.GrainInterfaces.Nodes;
-using GenomDE.Orleans.Grains.Domain;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Nodes;

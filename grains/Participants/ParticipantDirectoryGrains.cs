@@ -1,3 +1,4 @@
+using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.Grains.Common;
 

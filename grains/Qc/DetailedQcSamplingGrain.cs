@@ -1,5 +1,6 @@
+using GenomDE.Orleans.Domain.Qc;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Grains.Common;
 
 namespace GenomDE.Orleans.Grains.Qc;

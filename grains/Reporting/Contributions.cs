@@ -1,7 +1,8 @@
 using System.Text.Json;
+using GenomDE.Orleans.Domain.Reporting;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 
 namespace GenomDE.Orleans.Grains.Reporting;
 

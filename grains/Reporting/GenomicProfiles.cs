@@ -1,5 +1,5 @@
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.Grains.Submissions;
 
 namespace GenomDE.Orleans.Grains.Reporting;
 

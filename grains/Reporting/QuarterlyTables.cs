@@ -1,5 +1,7 @@
+using GenomDE.Orleans.Domain.Reporting;
+using GenomDE.Orleans.Domain.Reports;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 
 namespace GenomDE.Orleans.Grains.Reporting;
 

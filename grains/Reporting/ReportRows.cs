@@ -1,8 +1,9 @@
+using GenomDE.Orleans.Domain.Reporting;
+using GenomDE.Orleans.Domain.Submissions;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Grains.Cases;
-using GenomDE.Orleans.Grains.Tokens;
 
 namespace GenomDE.Orleans.Grains.Reporting;
 

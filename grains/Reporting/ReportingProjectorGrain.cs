@@ -1,3 +1,4 @@
+using GenomDE.Orleans.Domain.Reporting;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
 using GenomDE.Orleans.Grains.Common;

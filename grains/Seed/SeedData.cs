@@ -1,6 +1,6 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Participants;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
+using GenomDE.Orleans.Domain.Participants;
 
 namespace GenomDE.Orleans.Grains.Seed;
 

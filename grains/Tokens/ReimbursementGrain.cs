@@ -1,11 +1,10 @@
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
-using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Grains.Common;
-using GenomDE.Orleans.Grains.Domain;
 using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Tokens;

@@ -1,8 +1,8 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Grains.Common;
-using GenomDE.Orleans.Grains.Domain;
 using GenomDE.Orleans.Grains.Events;
 
 namespace GenomDE.Orleans.Grains.Tokens;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
 using GenomDE.Orleans.Grains.Common;

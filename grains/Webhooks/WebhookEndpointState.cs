@@ -1,7 +1,6 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
-using GenomDE.Orleans.Grains.Domain;
 
 namespace GenomDE.Orleans.Grains.Webhooks;
 

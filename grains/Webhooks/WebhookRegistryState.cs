@@ -1,5 +1,5 @@
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
-using GenomDE.Orleans.Grains.Domain;
 
 namespace GenomDE.Orleans.Grains.Webhooks;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace GenomDE.Orleans.Grains.Webhooks;

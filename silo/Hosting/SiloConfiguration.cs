@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenomDE.Orleans.ClientApi;
-using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.Grains.Cases;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Events;

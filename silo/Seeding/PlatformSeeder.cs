@@ -1,4 +1,4 @@
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.Grains.Seed;

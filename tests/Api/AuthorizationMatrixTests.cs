@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Tests.Fixtures;
 
 namespace GenomDE.Orleans.Tests.Api;

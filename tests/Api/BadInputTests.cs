@@ -1,5 +1,6 @@
 using System.Net;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.Tests.Fixtures;
 
 namespace GenomDE.Orleans.Tests.Api;
@@ -50,7 +51,7 @@ public sealed class BadInputTests(PlatformFixture platform)
     [Fact]
     public async Task A_document_with_a_property_given_twice_is_refused_too()
     {
-        var gdc = platform.Client(GrainInterfaces.Common.ParticipantRole.Gdc, "GRZM00123");
+        var gdc = platform.Client(GenomDE.Orleans.Domain.Common.ParticipantRole.Gdc, "GRZM00123");
 
         var detail = await (await gdc.PostRaw("/api/v1/reports", "{\"SubmittedCase\":{\"tan\":\"a\",\"tan\":\"b\"}}")).AssertProblem(HttpStatusCode.BadRequest, "duplicate_property");
 

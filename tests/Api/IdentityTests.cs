@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GenomDE.Orleans.ClientApi.Auth;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Tests.Fixtures;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -1,5 +1,5 @@
 using System.Net;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.Tests.Fixtures;
 
 namespace GenomDE.Orleans.Tests.Api;

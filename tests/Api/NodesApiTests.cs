@@ -1,6 +1,6 @@
 using System.Net;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.Grains.Seed;
 using GenomDE.Orleans.Tests.Fixtures;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using GenomDE.Orleans.ClientApi.Limits;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Participants;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
+using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
 using GenomDE.Orleans.Tests.Fixtures;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Participants;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.Tests.Fixtures;
 
 namespace GenomDE.Orleans.Tests.Api;

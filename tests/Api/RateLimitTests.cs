@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using GenomDE.Orleans.ClientApi.Auth;
 using GenomDE.Orleans.ClientApi.Limits;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Tests.Fixtures;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

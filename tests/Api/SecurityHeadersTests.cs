@@ -1,6 +1,6 @@
 using System.Net;
 using GenomDE.Orleans.ClientApi.Hosting;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Tests.Fixtures;
 using Microsoft.AspNetCore.Http;
 

@@ -1,6 +1,6 @@
 using System.Net;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Audit;
-using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.Silo.Hosting;
 using GenomDE.Orleans.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;

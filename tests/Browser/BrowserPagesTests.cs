@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GenomDE.Orleans.ClientApi.Auth;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Tests.Fixtures;
 using Microsoft.Playwright;
 
@@ -59,7 +60,7 @@ public sealed class BrowserPagesTests(PlatformFixture platform, BrowserFixture b
     [Fact]
     public async Task An_operator_signs_in_with_the_issuer_and_the_dashboard_renders()
     {
-        var operatorClient = platform.Issuer.CredentialsFor(new GrainInterfaces.Common.Caller(GrainInterfaces.Common.ParticipantRole.Operator, "BfArM"));
+        var operatorClient = platform.Issuer.CredentialsFor(new GenomDE.Orleans.Domain.Common.Caller(GenomDE.Orleans.Domain.Common.ParticipantRole.Operator, "BfArM"));
         var page = await browser.NewPageAsync(platform.BaseAddress);
         await using var context = page.Context;
         var network = new NetworkLog(page);
@@ -121,7 +122,7 @@ public sealed class BrowserPagesTests(PlatformFixture platform, BrowserFixture b
     [Fact]
     public async Task A_provider_cannot_sign_in_to_the_dashboard()
     {
-        var provider = platform.Issuer.CredentialsFor(new GrainInterfaces.Common.Caller(GrainInterfaces.Common.ParticipantRole.Provider, "123456789"));
+        var provider = platform.Issuer.CredentialsFor(new GenomDE.Orleans.Domain.Common.Caller(GenomDE.Orleans.Domain.Common.ParticipantRole.Provider, "123456789"));
         var page = await browser.NewPageAsync(platform.BaseAddress);
         await using var context = page.Context;
         var network = new NetworkLog(page);

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
+using GenomDE.Orleans.Domain.Reports;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
 using GenomDE.Orleans.Tests.Fixtures;
 using GenomDE.Orleans.Tests.Submissions;
 
@@ -117,14 +119,14 @@ public sealed class CaseScenario
         ["SubmittedCase"] = new JsonObject
         {
             ["submissionDate"] = submission.SubmissionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["submissionType"] = GrainInterfaces.Submissions.WireNames.SubmissionTypes.NameOf(submission.SubmissionType),
+            ["submissionType"] = GenomDE.Orleans.Domain.Submissions.WireNames.SubmissionTypes.NameOf(submission.SubmissionType),
             ["tan"] = submission.Tan,
             ["submitterId"] = provider,
             ["dataNodeId"] = submission.NodeId,
-            ["diseaseType"] = GrainInterfaces.Submissions.WireNames.DiseaseTypes.NameOf(submission.DiseaseType),
-            ["dataCategory"] = GrainInterfaces.Submissions.WireNames.DataCategories.NameOf(submission.DataCategory),
-            ["libraryType"] = GrainInterfaces.Submissions.WireNames.LibraryTypes.NameOf(submission.LibraryType ?? GrainInterfaces.Submissions.LibraryType.None),
-            ["coverageType"] = GrainInterfaces.Submissions.WireNames.CoverageTypes.NameOf(submission.CoverageType),
+            ["diseaseType"] = GenomDE.Orleans.Domain.Submissions.WireNames.DiseaseTypes.NameOf(submission.DiseaseType),
+            ["dataCategory"] = GenomDE.Orleans.Domain.Submissions.WireNames.DataCategories.NameOf(submission.DataCategory),
+            ["libraryType"] = GenomDE.Orleans.Domain.Submissions.WireNames.LibraryTypes.NameOf(submission.LibraryType ?? GenomDE.Orleans.Domain.Submissions.LibraryType.None),
+            ["coverageType"] = GenomDE.Orleans.Domain.Submissions.WireNames.CoverageTypes.NameOf(submission.CoverageType),
             ["dataQualityCheckPassed"] = passed,
         },
     };

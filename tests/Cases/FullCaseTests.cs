@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Tests.Fixtures;
 using GenomDE.Orleans.Tests.Submissions;
 
@@ -89,7 +91,7 @@ public sealed class FullCaseTests(PlatformFixture platform)
         Assert.Contains("age_out_of_range", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Provider 100000002 is admitted for oncology only.
-        var oncologyOnly = platform.Client(GrainInterfaces.Common.ParticipantRole.Provider, "100000002");
+        var oncologyOnly = platform.Client(GenomDE.Orleans.Domain.Common.ParticipantRole.Provider, "100000002");
         var localCaseId = "CASE-" + TestIds.Key()[..10];
         await (await oncologyOnly.PostJson("/api/v1/cases", new { localCaseId })).Read<CaseView>(HttpStatusCode.Created);
         var rare = scenario.ClinicalMetaData(diseaseType: "rare");
@@ -99,7 +101,7 @@ public sealed class FullCaseTests(PlatformFixture platform)
         await refused.AssertProblem(HttpStatusCode.Forbidden, "not_admitted");
 
         // A hospital the operator never registered (its token from an issuer that knows more clients) registers nothing.
-        var unregistered = platform.Client(GrainInterfaces.Common.ParticipantRole.Provider, TestIds.Ik());
+        var unregistered = platform.Client(GenomDE.Orleans.Domain.Common.ParticipantRole.Provider, TestIds.Ik());
         await (await unregistered.PostJson("/api/v1/cases", new { localCaseId })).AssertProblem(HttpStatusCode.Forbidden, "provider_not_registered");
     }
 
@@ -112,14 +114,14 @@ public sealed class FullCaseTests(PlatformFixture platform)
         var ops = platform.Operator();
         await ops.PutAsync("/api/v1/providers/000000000", new StringContent("{\"name\":\"Example LE of the Prüfbericht (invented)\",\"indications\":[\"oncological\"],\"participationStart\":\"2024-07-01\"}", System.Text.Encoding.UTF8, "application/json"));
         var nodes = new Api.NodeApiClient(ops);
-        var applied = await nodes.Apply(GrainInterfaces.Nodes.NodeKind.Cdn, "Example KDK", key: "conformance-KDKK00000-apply");
+        var applied = await nodes.Apply(GenomDE.Orleans.Domain.Nodes.NodeKind.Cdn, "Example KDK", key: "conformance-KDKK00000-apply");
         if (applied.NodeId is null)
         {
             await nodes.Command(applied.ApplicationId, "review", key: "conformance-KDKK00000-review");
             await nodes.Approve(applied.ApplicationId, "KDKK00000", key: "conformance-KDKK00000-approve");
         }
 
-        var hospital = platform.Client(GrainInterfaces.Common.ParticipantRole.Provider, "000000000");
+        var hospital = platform.Client(GenomDE.Orleans.Domain.Common.ParticipantRole.Provider, "000000000");
         var localCaseId = "CASE-" + TestIds.Key()[..10];
         await (await hospital.PostJson("/api/v1/cases", new { localCaseId }, "example-register-" + localCaseId)).Read<CaseView>(HttpStatusCode.Created);
         var clinical = Clinical.ClinicalDocument.Load();
@@ -131,7 +133,7 @@ public sealed class FullCaseTests(PlatformFixture platform)
         var submitted = await hospital.PostJsonText($"/api/v1/cases/{localCaseId}/clinical-submissions", clinical.MetaData.ToJsonString(), "example-clinical-" + localCaseId);
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
 
-        var node = platform.Client(GrainInterfaces.Common.ParticipantRole.Cdn, "KDKK00000");
+        var node = platform.Client(GenomDE.Orleans.Domain.Common.ParticipantRole.Cdn, "KDKK00000");
         var accepted = await (await node.PostRaw("/api/v1/reports", example.ToJsonString())).Read<SubmissionView>();
 
         var report = accepted.Report!; // the node gets the submission it reported on, not the LE's whole case

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Tests.Fixtures;
 using GenomDE.Orleans.Tests.Submissions;
 
@@ -249,7 +250,7 @@ public sealed class GenomicCaseTests(PlatformFixture platform)
     public async Task A_suspended_node_receives_no_data()
     {
         var nodes = new Api.NodeApiClient(platform.Operator());
-        var gdc = await nodes.NodeIn(GrainInterfaces.Nodes.NodeStatus.Suspended);
+        var gdc = await nodes.NodeIn(GenomDE.Orleans.Domain.Nodes.NodeStatus.Suspended);
         var scenario = await CaseScenario.Start(platform);
         var metadata = scenario.Metadata(MetadataDocument.Panel);
         metadata["submission"]!["genomicDataCenterId"] = gdc.NodeId;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Submissions;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
-using GenomDE.Orleans.Grains.Tokens;
 using GenomDE.Orleans.Tests.Fixtures;
 using GenomDE.Orleans.Tests.Submissions;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.Grains.Clinical;
+using GenomDE.Orleans.Domain.Clinical;
+using GenomDE.Orleans.Domain.Submissions;
 
 namespace GenomDE.Orleans.Tests.Clinical;
 

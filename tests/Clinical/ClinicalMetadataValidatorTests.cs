@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.Grains.Clinical;
-using GenomDE.Orleans.Grains.Submissions;
+using GenomDE.Orleans.Domain.Clinical;
+using GenomDE.Orleans.Domain.Submissions;
 using static GenomDE.Orleans.Tests.Clinical.ClinicalDocument;
 
 namespace GenomDE.Orleans.Tests.Clinical;

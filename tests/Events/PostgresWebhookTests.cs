@@ -1,5 +1,5 @@
 using System.Net;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
 using GenomDE.Orleans.Tests.Fixtures;
 

@@ -1,4 +1,6 @@
 using System.Net;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Participants;
 using GenomDE.Orleans.GrainInterfaces.Common;
 using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.Tests.Faults.Lifecycles;

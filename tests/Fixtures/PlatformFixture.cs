@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using GenomDE.Orleans.ClientApi;
 using GenomDE.Orleans.ClientApi.Auth;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Silo.Hosting;
 using GenomDE.Orleans.Tests.Fixtures.Contract;
 using Microsoft.AspNetCore.Builder;

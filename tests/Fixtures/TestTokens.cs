@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using GenomDE.Orleans.ClientApi.Auth;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,8 +1,9 @@
 using System.Net;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
-using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Nodes;
 using GenomDE.Orleans.Grains.Seed;
@@ -51,7 +52,7 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
 
         await platform.RestartEverythingAsync();
 
-        var hospital = platform.Client(GrainInterfaces.Common.ParticipantRole.Provider, CaseScenario.Provider);
+        var hospital = platform.Client(GenomDE.Orleans.Domain.Common.ParticipantRole.Provider, CaseScenario.Provider);
         Assert.Equal(caseBefore, await (await hospital.GetAsync($"/api/v1/cases/{scenario.LocalCaseId}")).Read<CaseView>());
         Assert.Equal(tokensBefore, await (await hospital.GetAsync(Http.RecentTokensPath)).Read<List<TokenView>>());
 
@@ -146,7 +147,7 @@ public sealed class PostgresReliabilityTests(PostgresPlatformFixture platform)
         Assert.True(DateTimeOffset.UtcNow - qcAt < PostgresPlatformFixture.ReportDueAfter, "the crash came after the deadline; the test would not show a reminder surviving it");
         await platform.RestartEverythingAsync(crash: true);
 
-        var hospital = platform.Client(GrainInterfaces.Common.ParticipantRole.Provider, CaseScenario.Provider);
+        var hospital = platform.Client(GenomDE.Orleans.Domain.Common.ParticipantRole.Provider, CaseScenario.Provider);
         CaseView view;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         do

@@ -1,6 +1,5 @@
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.Grains.Qc;
-using GenomDE.Orleans.Grains.Submissions;
+using GenomDE.Orleans.Domain.Qc;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.Tests.Submissions;
 
 namespace GenomDE.Orleans.Tests.Qc;

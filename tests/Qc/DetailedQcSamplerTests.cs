@@ -1,6 +1,6 @@
 using System.Globalization;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.Grains.Qc;
+using GenomDE.Orleans.Domain.Qc;
+using GenomDE.Orleans.Domain.Submissions;
 
 namespace GenomDE.Orleans.Tests.Qc;
 

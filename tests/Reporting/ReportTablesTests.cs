@@ -1,7 +1,7 @@
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Participants;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.Grains.Reporting;
 
 namespace GenomDE.Orleans.Tests.Reporting;

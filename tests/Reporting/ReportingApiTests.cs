@@ -1,7 +1,8 @@
 using System.Net;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Reporting;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
-using GenomDE.Orleans.Grains.Tokens;
 using GenomDE.Orleans.Tests.Fixtures;
 using GenomDE.Orleans.Tests.Submissions;
 
@@ -126,7 +127,7 @@ public sealed class ReportingApiTests(PlatformFixture platform)
         await scenario.GdcProcesses(genomic["submission"]!["tanG"]!.GetValue<string>());
         await scenario.CdnProcesses(clinical["tanC"]!.GetValue<string>());
         var confirmed = await Statistics();
-        var tokens = await (await scenario.Hospital.GetAsync(Http.RecentTokensPath)).Read<List<GrainInterfaces.Tokens.TokenView>>();
+        var tokens = await (await scenario.Hospital.GetAsync(Http.RecentTokensPath)).Read<List<GenomDE.Orleans.Domain.Tokens.TokenView>>();
         var tans = (await scenario.Case()).Submissions.Select(s => s.Tan).ToList();
         var delivered = tokens.Where(t => tans.Contains(t.Tan)).Select(t => t.Record.Token.Delivered).ToArray();
         Assert.Equal(2, delivered.Length);

@@ -1,4 +1,4 @@
-using GenomDE.Orleans.Grains.Reporting;
+using GenomDE.Orleans.Domain.Reporting;
 
 namespace GenomDE.Orleans.Tests.Reporting;
 

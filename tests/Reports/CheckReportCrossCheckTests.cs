@@ -1,6 +1,6 @@
-using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.Grains.Reports;
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Reports;
+using GenomDE.Orleans.Domain.Submissions;
 
 namespace GenomDE.Orleans.Tests.Reports;
 

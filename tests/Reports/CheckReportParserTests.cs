@@ -1,7 +1,6 @@
-using GenomDE.Orleans.GrainInterfaces.Participants;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.Grains.Reports;
-using GenomDE.Orleans.Grains.Submissions;
+using GenomDE.Orleans.Domain.Participants;
+using GenomDE.Orleans.Domain.Reports;
+using GenomDE.Orleans.Domain.Submissions;
 using static GenomDE.Orleans.Tests.Reports.CheckReportDocument;
 
 namespace GenomDE.Orleans.Tests.Reports;

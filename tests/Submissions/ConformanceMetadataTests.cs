@@ -1,4 +1,4 @@
-using GenomDE.Orleans.Grains.Submissions;
+using GenomDE.Orleans.Domain.Submissions;
 
 namespace GenomDE.Orleans.Tests.Submissions;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GenomDE.Orleans.Grains.Submissions;
+using GenomDE.Orleans.Domain.Submissions;
 using static GenomDE.Orleans.Tests.Submissions.MetadataDocument;
 
 namespace GenomDE.Orleans.Tests.Submissions;

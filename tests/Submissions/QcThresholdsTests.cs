@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GenomDE.Orleans.Grains.Submissions;
+using GenomDE.Orleans.Domain.Submissions;
 
 namespace GenomDE.Orleans.Tests.Submissions;
 

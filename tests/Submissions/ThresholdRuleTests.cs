@@ -1,4 +1,4 @@
-using GenomDE.Orleans.Grains.Submissions;
+using GenomDE.Orleans.Domain.Submissions;
 using static GenomDE.Orleans.Tests.Submissions.MetadataDocument;
 
 namespace GenomDE.Orleans.Tests.Submissions;

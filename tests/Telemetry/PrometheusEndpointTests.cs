@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using GenomDE.Orleans.ClientApi.Auth;
-using GenomDE.Orleans.GrainInterfaces.Common;
+using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.GrainInterfaces.Webhooks;
 using GenomDE.Orleans.Tests.Events;
 using GenomDE.Orleans.Tests.Fixtures;

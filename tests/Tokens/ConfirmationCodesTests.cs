@@ -1,4 +1,4 @@
-using GenomDE.Orleans.Grains.Tokens;
+using GenomDE.Orleans.Domain.Tokens;
 
 namespace GenomDE.Orleans.Tests.Tokens;
 

@@ -1,4 +1,5 @@
-using GenomDE.Orleans.Grains.Tokens;
+using GenomDE.Orleans.Domain.Tokens;
+using GenomDE.Orleans.GrainInterfaces.Tokens;
 
 namespace GenomDE.Orleans.Tests.Tokens;
 
@@ -44,8 +45,8 @@ public sealed class DailyCounterTests
     [Fact]
     public void Each_le_and_date_has_its_own_key()
     {
-        Assert.Equal("260320597-20251203", DailyCounterState.KeyOf("260320597", Day));
-        Assert.NotEqual(DailyCounterState.KeyOf("260320597", Day), DailyCounterState.KeyOf("260320597", Day.AddDays(1)));
-        Assert.NotEqual(DailyCounterState.KeyOf("260320597", Day), DailyCounterState.KeyOf("260530103", Day));
+        Assert.Equal("260320597-20251203", ITokenCounterGrain.KeyOf("260320597", Day));
+        Assert.NotEqual(ITokenCounterGrain.KeyOf("260320597", Day), ITokenCounterGrain.KeyOf("260320597", Day.AddDays(1)));
+        Assert.NotEqual(ITokenCounterGrain.KeyOf("260320597", Day), ITokenCounterGrain.KeyOf("260530103", Day));
     }
 }

@@ -1,5 +1,4 @@
-using GenomDE.Orleans.GrainInterfaces.Tokens;
-using GenomDE.Orleans.Grains.Tokens;
+using GenomDE.Orleans.Domain.Tokens;
 
 namespace GenomDE.Orleans.Tests.Tokens;
 

@@ -1,6 +1,5 @@
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.GrainInterfaces.Tokens;
-using GenomDE.Orleans.Grains.Tokens;
+using GenomDE.Orleans.Domain.Submissions;
+using GenomDE.Orleans.Domain.Tokens;
 using static GenomDE.Orleans.Tests.Tokens.Claims;
 
 namespace GenomDE.Orleans.Tests.Tokens;

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
 using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Tests.Cases;
 using GenomDE.Orleans.Tests.Faults;

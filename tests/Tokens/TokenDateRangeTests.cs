@@ -1,7 +1,7 @@
 using System.Net;
 using GenomDE.Orleans.ClientApi.Limits;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Tokens;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.Tests.Fixtures;
 
 namespace GenomDE.Orleans.Tests.Tokens;

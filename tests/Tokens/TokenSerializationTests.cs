@@ -1,5 +1,4 @@
-using GenomDE.Orleans.GrainInterfaces.Tokens;
-using GenomDE.Orleans.Grains.Tokens;
+using GenomDE.Orleans.Domain.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using static GenomDE.Orleans.Tests.Tokens.Claims;

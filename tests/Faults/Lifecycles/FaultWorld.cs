@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GenomDE.Orleans.GrainInterfaces.Common;
-using GenomDE.Orleans.GrainInterfaces.Nodes;
+using GenomDE.Orleans.Domain.Common;
+using GenomDE.Orleans.Domain.Nodes;
 using GenomDE.Orleans.Tests.Cases;
 using GenomDE.Orleans.Tests.Fixtures;
 

@@ -1,7 +1,7 @@
+using GenomDE.Orleans.Domain.Submissions;
+using GenomDE.Orleans.Domain.Tokens;
 using GenomDE.Orleans.GrainInterfaces.Cases;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-using GenomDE.Orleans.GrainInterfaces.Tokens;
 using GenomDE.Orleans.Tests.Cases;
 using GenomDE.Orleans.Tests.Fixtures;
 using Npgsql;
@@ -119,7 +119,7 @@ public sealed class Invariants(FaultWorld world, IReadOnlyList<LifecycleRun> run
         }
 
         // A submission counts in the quarter of the day (German time) its data arrived, else of its submission date.
-        foreach (var quarter in runs.Select(r => r.GenomicReceivedAt is { } at ? Grains.Tokens.ServiceDates.Of(at) : r.Genomic!.SubmissionDate)
+        foreach (var quarter in runs.Select(r => r.GenomicReceivedAt is { } at ? GenomDE.Orleans.Domain.Tokens.ServiceDates.Of(at) : r.Genomic!.SubmissionDate)
                      .GroupBy(day => (day.Year, Q: ((day.Month - 1) / 3) + 1)))
         {
             var n = quarter.Count();

@@ -1,9 +1,0 @@
-using GenomDE.Orleans.GrainInterfaces.Submissions;
-
-namespace GenomDE.Orleans.Grains.Clinical;
-
-/// <summary>The parsed metaData (null when the text was not a JSON object) and every finding on it.</summary>
-public sealed record ClinicalValidationOutcome(ClinicalMetadata? Metadata, SubmissionValidationReport Report)
-{
-    public bool IsAccepted => Metadata is not null && Report.IsAccepted;
-}

@@ -1,8 +1,0 @@
-namespace GenomDE.Orleans.Grains.Clinical;
-
-/// <summary>One group of clinical metaData rules. Rules skip values the parser could not read: the
-/// parser has reported those already.</summary>
-public interface IClinicalRule
-{
-    void Check(ClinicalValidationContext context);
-}
