@@ -39,7 +39,17 @@ public static class TokensApi
             .WithSummary("CSV of one service date's tokens (Vorgangsnummer,Meldebestaetigung): ?date=YYYY-MM-DD.");
         provider.MapGet("/{code}/csv", async (string code, HttpContext http, IGrainFactory grains) =>
             await OwnToken(http, grains, code) is { } token ? Csv([token], $"Meldebestaetigung_{token.Code}.csv") : UnknownToken(code))
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("CSV of one token, as delivered to the LE.");
+        provider.MapGet("/{code}/qr.png", async (string code, HttpContext http, IGrainFactory grains) =>
+            await OwnToken(http, grains, code) is { } token
+                ? TypedResults.File(TokenQrCode.Png(token.Record.Token.Delivered), "image/png", $"Meldebestaetigung_{token.Code}.png")
+                : UnknownToken(code))
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One token's Meldebestätigung as a QR code (PNG), e.g. for the paper file of a case.");
 
         var payer = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Confirmation tokens").RequireAuthorization(Policies.Payer);
         payer.MapPost("/tokens/verify", async (VerifyTokenRequest body, HttpContext http, IGrainFactory grains) =>
