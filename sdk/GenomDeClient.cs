@@ -17,19 +17,20 @@ public sealed class GenomDeClient : IDisposable
     private readonly HttpClient _tokenClient;
     private readonly HttpClientRequestAdapter _adapter;
 
-    /// <param name="transport">The innermost handler (default: a new <see cref="SocketsHttpHandler"/>);
-    /// tests put fault injection here, below the retries.</param>
+    /// <param name="transport">The innermost handler, for the API and the token endpoint (default: a
+    /// new <see cref="SocketsHttpHandler"/>); tests put fault injection here, below the retries.</param>
     public GenomDeClient(GenomDeClientOptions options, HttpMessageHandler? transport = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
-        _tokenClient = new HttpClient();
+        var network = transport ?? new SocketsHttpHandler();
+        _tokenClient = new HttpClient(network, disposeHandler: false); // the API's pipeline owns the transport
         var pipeline = new ProblemHandler
         {
             InnerHandler = new IdempotencyKeyHandler
             {
                 InnerHandler = RetryPipeline.Handler(options).WithInner(
-                    new AccessTokenHandler(options, _tokenClient, clock ?? TimeProvider.System) { InnerHandler = transport ?? new SocketsHttpHandler() }),
+                    new AccessTokenHandler(options, _tokenClient, clock ?? TimeProvider.System) { InnerHandler = network }),
             },
         };
         Http = new HttpClient(pipeline) { BaseAddress = options.BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
