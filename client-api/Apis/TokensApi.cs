@@ -47,6 +47,12 @@ public static class TokensApi
             await OwnToken(http, grains, code) is { } token ? Csv([token], $"Meldebestaetigung_{token.Code}.csv") : UnknownToken(code))
             .WithName("Tokens_Csv").Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblems(StatusCodes.Status404NotFound)
             .WithSummary("CSV of one token, as delivered to the LE.");
+        provider.MapGet("/{code}/qr.png", async (string code, HttpContext http, IGrainFactory grains) =>
+            await OwnToken(http, grains, code) is { } token
+                ? TypedResults.File(TokenQrCode.Png(token.Record.Token.Delivered), "image/png", $"Meldebestaetigung_{token.Code}.png")
+                : UnknownToken(code))
+            .WithName("Tokens_Qr").Produces<byte[]>(StatusCodes.Status200OK, "image/png").ProducesProblems(StatusCodes.Status404NotFound)
+            .WithSummary("One token's Meldebestätigung as a QR code (PNG), e.g. for the paper file of a case.");
 
         var payer = app.MapGroup(PlatformRoutes.ApiV1).WithTags("Confirmation tokens").RequireAuthorization(Policies.Payer);
         payer.MapPost("/tokens/verify", async (VerifyTokenRequest body, HttpContext http, IGrainFactory grains) =>

@@ -13,6 +13,9 @@ namespace GenomDE.Orleans.ClientApi.OpenApi;
 /// and problem+json with the members our problems really carry.</summary>
 public sealed class ContractSchemas : IOpenApiSchemaTransformer
 {
+    /// <summary>The component of a raw JSON document in an official format.</summary>
+    public const string RawJsonSchemaId = "RawJsonDocument";
+
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -29,7 +32,7 @@ public sealed class ContractSchemas : IOpenApiSchemaTransformer
         {
             // The generator drops the item schema of a list of enums or of raw JSON: put it back.
             schema.Items = element.IsEnum ? new OpenApiSchemaReference(element.Name, context.Document)
-                : element == typeof(JsonElement) ? new OpenApiSchemaReference(nameof(JsonElement), context.Document)
+                : element == typeof(JsonElement) ? new OpenApiSchemaReference(RawJsonSchemaId, context.Document)
                 : null;
         }
         else if (type == typeof(JsonElement))
