@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace GenomDE.Orleans.ClientApi.Auth;
 
-/// <summary>Browser login for operators (the dashboard): the operator's client ID and secret are
+/// <summary>Browser login for operators (the dashboard and the console): the operator's client ID and secret are
 /// exchanged at the issuer's token endpoint, the token is validated like any bearer token, and
 /// the session lives in a <c>__Host-</c> cookie until the token would expire. No token in a URL.</summary>
 public static class OperatorLogin
@@ -22,7 +22,8 @@ public static class OperatorLogin
     /// <summary>Pages a browser opens directly (no Authorization header): they use the session cookie.</summary>
     public static bool IsBrowserPage(HttpContext context) =>
         context.Request.Headers.Authorization.Count == 0
-        && (context.Request.Path.StartsWithSegments(PlatformRoutes.Dashboard) || context.Request.Path.StartsWithSegments(Path) || context.Request.Path.StartsWithSegments(LogoutPath));
+        && (context.Request.Path.StartsWithSegments(PlatformRoutes.Dashboard) || context.Request.Path.StartsWithSegments(OperatorConsole.ConsoleRoutes.Root)
+            || context.Request.Path.StartsWithSegments(Path) || context.Request.Path.StartsWithSegments(LogoutPath));
 
     public static string Url(HttpContext context) =>
         $"{Path}?returnUrl={Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString)}";

@@ -6,6 +6,7 @@ using GenomDE.Orleans.ClientApi.Hosting;
 using GenomDE.Orleans.ClientApi.Limits;
 using GenomDE.Orleans.ClientApi.OpenApi;
 using GenomDE.Orleans.ClientApi.Problems;
+using GenomDE.Orleans.OperatorConsole;
 using Microsoft.AspNetCore.Http.Json;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
@@ -48,6 +49,12 @@ public static class ApiComposition
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         builder.AddPlatformTelemetry();
+        builder.Services.AddOperatorConsole(new ConsoleHost(
+            user => user.ToCaller(),
+            RequestIds.Scoped,
+            (services, participant) => services.GetService<EmbeddedIssuer>()?.CredentialsFor(participant) is { } c ? new AdmittedClient(c.ClientId, c.ClientSecret, c.TokenEndpoint) : null,
+            Policies.Operator,
+            OperatorLogin.LogoutPath));
         return builder;
     }
 
@@ -90,6 +97,7 @@ public static class ApiComposition
         }
 
         app.MapOperatorLogin();
+        app.MapOperatorConsole();
         app.MapOrleansDashboard(routePrefix: PlatformRoutes.Dashboard).RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         return app;
     }

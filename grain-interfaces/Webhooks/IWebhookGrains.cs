@@ -52,6 +52,10 @@ public interface IWebhookEndpointGrain : IGrainWithStringKey
     [Alias("Deliveries"), AlwaysInterleave]
     Task<Result<IReadOnlyList<WebhookDelivery>>> Deliveries(Caller caller);
 
+    /// <summary>The endpoint with its owner, for the operator (the console's failing endpoints).</summary>
+    [Alias("Inspect"), AlwaysInterleave]
+    Task<Result<OwnedWebhook>> Inspect(Caller caller);
+
     /// <summary>Stops delivering and forgets the endpoint (the owner's registry drops it).</summary>
     [Alias("Delete")]
     Task<Result<WebhookView>> Delete(Caller caller);
@@ -59,4 +63,13 @@ public interface IWebhookEndpointGrain : IGrainWithStringKey
     /// <summary>New events may be in the log: deliver soon (unless waiting out a retry delay).</summary>
     [Alias("Wake"), OneWay]
     Task Wake();
+}
+
+/// <summary>The operator's view across every participant's webhook endpoints (stateless; key 0).</summary>
+[Alias("genomde.IWebhookOverviewGrain")]
+public interface IWebhookOverviewGrain : IGrainWithIntegerKey
+{
+    /// <summary>Delivering endpoints whose deliveries fail (<see cref="WebhookView.FailingSince"/> set), for the operator only.</summary>
+    [Alias("Failing")]
+    Task<Result<IReadOnlyList<OwnedWebhook>>> Failing(Caller caller);
 }

@@ -52,3 +52,9 @@ public sealed record WebhookSetup(
     [property: Id(2)] IReadOnlyList<string> Types,
     [property: Id(3)] string Secret,
     [property: Id(4)] DateTimeOffset CreatedAt);
+
+/// <summary>An endpoint and the participant it belongs to (role:participantId), as the operator sees it.</summary>
+[GenerateSerializer, Immutable, Alias("genomde.owned-webhook")]
+public sealed record OwnedWebhook(
+    [property: Id(0)] string Owner,
+    [property: Id(1)] WebhookView Webhook);

@@ -18,6 +18,9 @@ public interface IWebhookDirectoryGrain : IGrainWithStringKey
 
     [Alias("Remove")]
     Task Remove(string webhookId);
+
+    [Alias("Endpoints"), global::Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<string>> Endpoints();
 }
 
 [GenerateSerializer, Alias("genomde.webhook-directory-state")]
@@ -34,6 +37,8 @@ public sealed class WebhookDirectoryGrain(
     public Task Add(string webhookId) => state.UpdateAsync(s => s.Endpoints.Add(webhookId));
 
     public Task Remove(string webhookId) => state.UpdateAsync(s => s.Endpoints.Remove(webhookId));
+
+    public Task<IReadOnlyList<string>> Endpoints() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Endpoints.Order(StringComparer.Ordinal)]);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -70,6 +70,14 @@ public sealed partial class WebhookEndpointGrain(
     public Task<Result<WebhookView>> Get(Caller caller) =>
         Task.FromResult(IsOwner(caller) ? Result<WebhookView>.Success(state.State.View(Id)) : Unknown<WebhookView>());
 
+    public Task<Result<OwnedWebhook>> Inspect(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return Task.FromResult(caller.IsOperator && state.State.Setup is { } setup && !state.State.Deleted
+            ? Result<OwnedWebhook>.Success(new OwnedWebhook(IWebhookRegistryGrain.KeyOf(setup.Owner), state.State.View(Id)))
+            : Unknown<OwnedWebhook>());
+    }
+
     public Task<Result<IReadOnlyList<WebhookDelivery>>> Deliveries(Caller caller) =>
         Task.FromResult(IsOwner(caller)
             ? Result<IReadOnlyList<WebhookDelivery>>.Success([.. state.State.Deliveries.AsEnumerable().Reverse()])

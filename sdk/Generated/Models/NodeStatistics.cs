@@ -50,8 +50,20 @@ namespace GenomDE.Client.Generated.Models
 #else
         public string NodeId { get; set; }
 #endif
+        /// <summary>The overdueReports property</summary>
+        public long? OverdueReports { get; set; }
+        /// <summary>The qcFailureRate property</summary>
+        public double? QcFailureRate { get; set; }
         /// <summary>The submissions property</summary>
         public long? Submissions { get; set; }
+        /// <summary>The submissionsByWeek property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::GenomDE.Client.Generated.Models.NodeStatistics_submissionsByWeek? SubmissionsByWeek { get; set; }
+#nullable restore
+#else
+        public global::GenomDE.Client.Generated.Models.NodeStatistics_submissionsByWeek SubmissionsByWeek { get; set; }
+#endif
         /// <summary>The testSubmissions property</summary>
         public long? TestSubmissions { get; set; }
         /// <summary>The tokensIssued property</summary>
@@ -62,6 +74,7 @@ namespace GenomDE.Client.Generated.Models
         public NodeStatistics()
         {
             AdditionalData = new Dictionary<string, object>();
+            OverdueReports = 0L;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -87,7 +100,10 @@ namespace GenomDE.Client.Generated.Models
                 { "detailedQcFailed", n => { DetailedQcFailed = n.GetLongValue(); } },
                 { "detailedQcPassed", n => { DetailedQcPassed = n.GetLongValue(); } },
                 { "nodeId", n => { NodeId = n.GetStringValue(); } },
+                { "overdueReports", n => { OverdueReports = n.GetLongValue(); } },
+                { "qcFailureRate", n => { QcFailureRate = n.GetDoubleValue(); } },
                 { "submissions", n => { Submissions = n.GetLongValue(); } },
+                { "submissionsByWeek", n => { SubmissionsByWeek = n.GetObjectValue<global::GenomDE.Client.Generated.Models.NodeStatistics_submissionsByWeek>(global::GenomDE.Client.Generated.Models.NodeStatistics_submissionsByWeek.CreateFromDiscriminatorValue); } },
                 { "testSubmissions", n => { TestSubmissions = n.GetLongValue(); } },
                 { "tokensIssued", n => { TokensIssued = n.GetLongValue(); } },
             };
@@ -105,7 +121,10 @@ namespace GenomDE.Client.Generated.Models
             writer.WriteLongValue("detailedQcFailed", DetailedQcFailed);
             writer.WriteLongValue("detailedQcPassed", DetailedQcPassed);
             writer.WriteStringValue("nodeId", NodeId);
+            writer.WriteLongValue("overdueReports", OverdueReports);
+            writer.WriteDoubleValue("qcFailureRate", QcFailureRate);
             writer.WriteLongValue("submissions", Submissions);
+            writer.WriteObjectValue<global::GenomDE.Client.Generated.Models.NodeStatistics_submissionsByWeek>("submissionsByWeek", SubmissionsByWeek);
             writer.WriteLongValue("testSubmissions", TestSubmissions);
             writer.WriteLongValue("tokensIssued", TokensIssued);
             writer.WriteAdditionalData(AdditionalData);

@@ -28,6 +28,10 @@ namespace GenomDE.Client.Generated.Models
         public long? ClaimsNotReimbursed { get; set; }
         /// <summary>The claimsReimbursed property</summary>
         public long? ClaimsReimbursed { get; set; }
+        /// <summary>The confirmationHoursP50 property</summary>
+        public long? ConfirmationHoursP50 { get; set; }
+        /// <summary>The confirmationHoursP90 property</summary>
+        public long? ConfirmationHoursP90 { get; set; }
         /// <summary>The nodes property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -36,10 +40,20 @@ namespace GenomDE.Client.Generated.Models
 #else
         public List<global::GenomDE.Client.Generated.Models.NodeStatistics> Nodes { get; set; }
 #endif
+        /// <summary>The overdueReports property</summary>
+        public long? OverdueReports { get; set; }
         /// <summary>The submissions property</summary>
         public long? Submissions { get; set; }
         /// <summary>The testSubmissions property</summary>
         public long? TestSubmissions { get; set; }
+        /// <summary>The tokensByDay property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::GenomDE.Client.Generated.Models.PlatformStatistics_tokensByDay? TokensByDay { get; set; }
+#nullable restore
+#else
+        public global::GenomDE.Client.Generated.Models.PlatformStatistics_tokensByDay TokensByDay { get; set; }
+#endif
         /// <summary>The tokensIssued property</summary>
         public long? TokensIssued { get; set; }
         /// <summary>
@@ -48,6 +62,7 @@ namespace GenomDE.Client.Generated.Models
         public PlatformStatistics()
         {
             AdditionalData = new Dictionary<string, object>();
+            OverdueReports = 0L;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -71,9 +86,13 @@ namespace GenomDE.Client.Generated.Models
                 { "casesByStatus", n => { CasesByStatus = n.GetObjectValue<global::GenomDE.Client.Generated.Models.PlatformStatistics_casesByStatus>(global::GenomDE.Client.Generated.Models.PlatformStatistics_casesByStatus.CreateFromDiscriminatorValue); } },
                 { "claimsNotReimbursed", n => { ClaimsNotReimbursed = n.GetLongValue(); } },
                 { "claimsReimbursed", n => { ClaimsReimbursed = n.GetLongValue(); } },
+                { "confirmationHoursP50", n => { ConfirmationHoursP50 = n.GetLongValue(); } },
+                { "confirmationHoursP90", n => { ConfirmationHoursP90 = n.GetLongValue(); } },
                 { "nodes", n => { Nodes = n.GetCollectionOfObjectValues<global::GenomDE.Client.Generated.Models.NodeStatistics>(global::GenomDE.Client.Generated.Models.NodeStatistics.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "overdueReports", n => { OverdueReports = n.GetLongValue(); } },
                 { "submissions", n => { Submissions = n.GetLongValue(); } },
                 { "testSubmissions", n => { TestSubmissions = n.GetLongValue(); } },
+                { "tokensByDay", n => { TokensByDay = n.GetObjectValue<global::GenomDE.Client.Generated.Models.PlatformStatistics_tokensByDay>(global::GenomDE.Client.Generated.Models.PlatformStatistics_tokensByDay.CreateFromDiscriminatorValue); } },
                 { "tokensIssued", n => { TokensIssued = n.GetLongValue(); } },
             };
         }
@@ -88,9 +107,13 @@ namespace GenomDE.Client.Generated.Models
             writer.WriteObjectValue<global::GenomDE.Client.Generated.Models.PlatformStatistics_casesByStatus>("casesByStatus", CasesByStatus);
             writer.WriteLongValue("claimsNotReimbursed", ClaimsNotReimbursed);
             writer.WriteLongValue("claimsReimbursed", ClaimsReimbursed);
+            writer.WriteLongValue("confirmationHoursP50", ConfirmationHoursP50);
+            writer.WriteLongValue("confirmationHoursP90", ConfirmationHoursP90);
             writer.WriteCollectionOfObjectValues<global::GenomDE.Client.Generated.Models.NodeStatistics>("nodes", Nodes);
+            writer.WriteLongValue("overdueReports", OverdueReports);
             writer.WriteLongValue("submissions", Submissions);
             writer.WriteLongValue("testSubmissions", TestSubmissions);
+            writer.WriteObjectValue<global::GenomDE.Client.Generated.Models.PlatformStatistics_tokensByDay>("tokensByDay", TokensByDay);
             writer.WriteLongValue("tokensIssued", TokensIssued);
             writer.WriteAdditionalData(AdditionalData);
         }
