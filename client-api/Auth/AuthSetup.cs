@@ -154,7 +154,10 @@ public static class AuthSetup
         {
             if (authorizeResult.Challenged && OperatorLogin.IsBrowserPage(context) && HttpMethods.IsGet(context.Request.Method))
             {
-                context.Response.Redirect(OperatorLogin.Url(context));
+                // The console signs in through the issuer (code + PKCE); the dashboard at /login directly.
+                context.Response.Redirect(context.Request.Path.StartsWithSegments(OperatorConsole.ConsoleRoutes.Root)
+                    ? ConsoleClient.SignInUrl(context)
+                    : OperatorLogin.Url(context));
                 return Task.CompletedTask;
             }
 

@@ -8,10 +8,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace GenomDE.Orleans.ClientApi.Auth;
 
-/// <summary>Browser login for operators (the dashboard and the console): the operator's client ID and secret are
+/// <summary>Browser login for operators (the dashboard; the console through the issuer's code flow): the operator's client ID and secret are
 /// exchanged at the issuer's token endpoint, the token is validated like any bearer token, and
 /// the session lives in a <c>__Host-</c> cookie until the token would expire. No token in a URL.</summary>
 public static class OperatorLogin
@@ -85,10 +86,18 @@ public static class OperatorLogin
         }
 
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancel);
+        return await Validate(token?.AccessToken, configuration, options, bearer);
+    }
+
+    /// <summary>An access token from the issuer, validated like any bearer token: the operator's
+    /// session principal and when it ends, or why not.</summary>
+    internal static async Task<(System.Security.Claims.ClaimsPrincipal? Principal, DateTimeOffset Expires, string? Error)> Validate(
+        string? accessToken, OpenIdConnectConfiguration configuration, AuthOptions options, JwtBearerOptions bearer)
+    {
         var parameters = bearer.TokenValidationParameters.Clone();
         parameters.ValidIssuer ??= configuration.Issuer;
         parameters.IssuerSigningKeys = configuration.SigningKeys;
-        var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token?.AccessToken, parameters);
+        var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(accessToken, parameters);
         if (!result.IsValid || ParticipantClaims.FromToken(new(result.ClaimsIdentity), options) is not { } identity)
         {
             return (null, default, "The issuer's token could not be validated.");
@@ -100,8 +109,10 @@ public static class OperatorLogin
             : (null, default, "Only the operator may sign in here.");
     }
 
-    private static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] is not '/' and not '\\' ? url : PlatformRoutes.Dashboard + "/";
+    internal static string SafeReturnUrl(string? returnUrl, string fallback) =>
+        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] is not '/' and not '\\' ? url : fallback;
+
+    private static string SafeReturnUrl(string? returnUrl) => SafeReturnUrl(returnUrl, PlatformRoutes.Dashboard + "/");
 
     private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? error, int status)
     {

@@ -97,6 +97,7 @@ public static class ApiComposition
         }
 
         app.MapOperatorLogin();
+        app.MapConsoleSignIn();
         app.MapOperatorConsole();
         app.MapOrleansDashboard(routePrefix: PlatformRoutes.Dashboard).RequireAuthorization(Policies.Operator).ExcludeFromDescription();
         return app;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Tests.Browser;
@@ -20,11 +19,11 @@ public sealed class ConsoleSession(IPage page, NetworkLog network) : IAsyncDispo
         var session = await Open(platform, browser);
         var operatorClient = platform.Issuer.CredentialsFor(new Caller(ParticipantRole.Operator, "BfArM"));
         await session.Page.GotoAsync(path);
-        Assert.Equal("/login", new Uri(session.Page.Url).AbsolutePath); // no session yet: the console sends the browser to the sign-in page
+        Assert.Equal("/login", new Uri(session.Page.Url).AbsolutePath); // no session yet: via the issuer's authorization endpoint to the sign-in page
         await session.Page.GetByLabel("Client-ID").FillAsync(operatorClient.ClientId);
         await session.Page.GetByLabel("Client-Secret").FillAsync(operatorClient.ClientSecret);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await session.Page.WaitForURLAsync(new Regex("/console"));
+        await session.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/console", StringComparison.Ordinal) && !url.Contains("/console/signin", StringComparison.Ordinal));
         return session;
     }
 
