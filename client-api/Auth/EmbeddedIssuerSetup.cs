@@ -32,12 +32,14 @@ public static class EmbeddedIssuerSetup
             server.AllowClientCredentialsFlow();
             server.AllowAuthorizationCodeFlow();
             server.RequireProofKeyForCodeExchange();
+            server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain)); // S256 only: a plain challenge is the verifier itself
             server.EnableDegradedMode();
             server.DisableTokenStorage(); // no store: an authorization code carries its principal itself (signed, short-lived)
             server.DisableAccessTokenEncryption(); // a signed JWT any resource server can validate with the published keys
             server.AddSigningKey(issuer.SigningKey);
             server.AddEphemeralEncryptionKey(); // required by OpenIddict; no encrypted token is issued
             server.SetAccessTokenLifetime(issuer.TokenLifetime);
+            server.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2)); // not stored, so not single-use: short, and useless without the verifier
             server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough().DisableTransportSecurityRequirement();
             server.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(handler => handler.UseInlineHandler(context =>
             {

@@ -27,7 +27,9 @@ public sealed class IdentityTests(PlatformFixture platform)
         using var discovery = JsonDocument.Parse(await http.GetStringAsync("/.well-known/openid-configuration"));
         Assert.Equal(platform.BaseAddress.AbsoluteUri, discovery.RootElement.GetProperty("issuer").GetString());
         Assert.Equal(new Uri(platform.BaseAddress, "/connect/token").AbsoluteUri, discovery.RootElement.GetProperty("token_endpoint").GetString());
-        Assert.Equal(["client_credentials"], discovery.RootElement.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(["authorization_code", "client_credentials"], discovery.RootElement.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).Order());
+        Assert.Equal(["S256"], discovery.RootElement.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["code"], discovery.RootElement.GetProperty("response_types_supported").EnumerateArray().Select(m => m.GetString()));
         using var keys = JsonDocument.Parse(await http.GetStringAsync(new Uri(discovery.RootElement.GetProperty("jwks_uri").GetString()!).PathAndQuery));
         var key = Assert.Single(keys.RootElement.GetProperty("keys").EnumerateArray());
         Assert.Equal("EC", key.GetProperty("kty").GetString());

@@ -64,6 +64,10 @@ public sealed class ConsoleSignInTests(PlatformFixture platform, BrowserFixture 
         Assert.Contains("error:invalid_request", error, StringComparison.Ordinal);
         Assert.Contains("code_challenge", error, StringComparison.Ordinal);
 
+        var plain = await http.GetAsync(Authorize(own, challenge)[..^"S256".Length] + "plain", new() { MaxRedirects = 0 });
+        Assert.DoesNotContain("code=", plain.Headers.GetValueOrDefault("location") ?? "", StringComparison.Ordinal);
+        Assert.Contains("error", (plain.Headers.GetValueOrDefault("location") ?? "") + await plain.TextAsync(), StringComparison.Ordinal);
+
         var foreign = await http.GetAsync(Authorize("https://attacker.example/console/signin-oidc", challenge), new() { MaxRedirects = 0 });
         Assert.Equal(400, foreign.Status); // never redirected to an unregistered URI, not even with an error
         Assert.False(foreign.Headers.ContainsKey("location"));
