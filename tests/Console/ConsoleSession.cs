@@ -23,7 +23,9 @@ public sealed class ConsoleSession(IPage page, NetworkLog network) : IAsyncDispo
         await session.Page.GetByLabel("Client-ID").FillAsync(operatorClient.ClientId);
         await session.Page.GetByLabel("Client-Secret").FillAsync(operatorClient.ClientSecret);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await session.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/console", StringComparison.Ordinal) && !url.Contains("/console/signin", StringComparison.Ordinal));
+        // The first sign-in of a run also warms the issuer and the console's first render: patiently.
+        await session.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/console", StringComparison.Ordinal) && !url.Contains("/console/signin", StringComparison.Ordinal),
+            new() { Timeout = 90_000 });
         return session;
     }
 

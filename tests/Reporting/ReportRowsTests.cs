@@ -79,7 +79,8 @@ public sealed class ReportRowsTests
         var second = ReportRows.Change(registered, submitted)!;
         var placed = Assert.Single(second.Rows);
         Assert.Equal(("GRZTST001/2025-07-01/0", "t1", 1), (placed.Bucket, placed.Fact.Key, placed.Fact.Revision));
-        Assert.Equal(new Dictionary<string, long> { ["submissions|GRZTST001|genomic|initial|submitted"] = 1 }, second.Counters);
+        // The console's submissions per node and ISO week: 2025-07-01 is in week 27.
+        Assert.Equal(new Dictionary<string, long> { ["submissions|GRZTST001|genomic|initial|submitted"] = 1, ["submissions-week|GRZTST001|2025-W27"] = 1 }, second.Counters);
         Assert.Null(ReportRows.Change(submitted, submitted)); // nothing changed, nothing to project
     }
 
