@@ -1,13 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates sdk/Generated from docs/openapi.json with the Kiota pinned in .config/dotnet-tools.json.
 # Nothing is fetched but the tool itself (dotnet tool restore); the description is the checked-in file.
-# To refresh docs/openapi.json from a running silo first: sdk/generate.sh --from http://localhost:5080
+# To refresh docs/openapi.json first: scripts/update-openapi.sh (the one writer of that file, so its
+# bytes are the ones OpenApiDocumentTests compares with the served document).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-if [[ "${1:-}" == "--from" ]]; then
-  curl -fsS "${2:?base URL}/openapi/v1.json" | python3 -m json.tool --indent 2 > docs/openapi.json
-fi
 
 export KIOTA_OFFLINE_ENABLED=true KIOTA_TUTORIAL_ENABLED=false
 dotnet tool restore > /dev/null
