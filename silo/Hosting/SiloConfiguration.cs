@@ -7,6 +7,7 @@ using GenomDE.Orleans.Grains.Common;
 using GenomDE.Orleans.Grains.Events;
 using GenomDE.Orleans.Grains.Reporting;
 using GenomDE.Orleans.Persistence;
+using GenomDE.Orleans.Persistence.Storage;
 using GenomDE.Orleans.Silo.Seeding;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -42,6 +43,7 @@ public static class SiloConfiguration
         silo.Services.Configure<ReportingOptions>(configuration.GetSection(ReportingOptions.Section));
         if (ConnectionString(configuration) is { } connectionString)
         {
+            silo.Services.Configure<GroupCommitOptions>(configuration.GetSection(GroupCommitOptions.Section));
             AddPlatformGrainStorage(silo, connectionString);
             silo.Services.Configure<SweeperOptions>(configuration.GetSection(SweeperOptions.Section));
             silo.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OutboxSweeper>(sp, connectionString));
@@ -71,8 +73,9 @@ public static class SiloConfiguration
     }
 
     /// <summary>The platform's durable grain storage: Orleans' ADO.NET provider on PostgreSQL with our
-    /// SQL (read from OrleansQuery) and the System.Text.Json serializer. Public so the benchmark's
-    /// storage probe measures exactly this registration.</summary>
+    /// SQL (read from OrleansQuery) and the System.Text.Json serializer for reads, and our group commit
+    /// for writes (<see cref="GroupCommitGrainStorage"/>: concurrent writes share one statement and one
+    /// commit). Public so the benchmark's storage probe measures exactly this registration.</summary>
     /// <param name="connectionString">Already tuned (<see cref="ConnectionString"/> or
     /// <see cref="OrleansConnectionString.Tune"/>).</param>
     public static void AddPlatformGrainStorage(ISiloBuilder silo, string connectionString)
@@ -82,6 +85,7 @@ public static class SiloConfiguration
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
+        GroupCommitRegistration.AddGroupCommit(silo.Services, StorageNames.Platform, connectionString);
 
         UseStorageSerializer(silo);
     }
