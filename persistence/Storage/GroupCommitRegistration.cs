@@ -7,7 +7,9 @@ namespace GenomDE.Orleans.Persistence.Storage;
 
 /// <summary>Puts the batched write path in front of an ADO.NET grain storage already registered
 /// under <c>name</c> (by <c>AddAdoNetGrainStorage</c>): the inner provider is still built by its own
-/// factory, with its options and lifecycle, and serves reads and clears.</summary>
+/// factory, with its options and lifecycle, and serves reads and clears. The silo's one
+/// <see cref="PostgresGroupCommit"/> is a singleton, so the event log and the audit trail can join
+/// the same commits.</summary>
 public static class GroupCommitRegistration
 {
     public static void AddGroupCommit(IServiceCollection services, string name, string connectionString)
@@ -20,7 +22,7 @@ public static class GroupCommitRegistration
         }
 
         services.Remove(original);
-        services.AddKeyedSingleton(name, (provider, key) => new StateWriteBatcher(
+        services.AddSingleton(provider => new PostgresGroupCommit(
             connectionString,
             provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             provider.GetRequiredService<IOptions<GroupCommitOptions>>().Value));
@@ -29,8 +31,13 @@ public static class GroupCommitRegistration
             var inner = (AdoNetGrainStorage)factory(provider, key);
             var options = provider.GetRequiredService<IOptions<GroupCommitOptions>>().Value;
             return options.Enabled
-                ? new GroupCommitGrainStorage(inner, provider.GetRequiredKeyedService<StateWriteBatcher>(name), name)
+                ? new GroupCommitGrainStorage(inner, provider.GetRequiredService<PostgresGroupCommit>(), name)
                 : inner;
         });
     }
+
+    /// <summary>The silo's group commit for other writers (event log, audit trail), or null when it is
+    /// off or the silo has no PostgreSQL storage.</summary>
+    public static PostgresGroupCommit? Shared(IServiceProvider services) =>
+        services.GetService<IOptions<GroupCommitOptions>>()?.Value.Enabled == true ? services.GetService<PostgresGroupCommit>() : null;
 }

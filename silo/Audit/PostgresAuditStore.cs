@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GenomDE.Orleans.GrainInterfaces.Audit;
 using GenomDE.Orleans.Grains.Audit;
+using GenomDE.Orleans.Persistence.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,7 +9,7 @@ namespace GenomDE.Orleans.Silo.Audit;
 
 /// <summary>The audit chain in PostgreSQL (schema 007; checkpoints' Merkle root 008): one multi-row
 /// INSERT per batch, so a batch is stored whole or not at all; reads by sequence number.</summary>
-public sealed class PostgresAuditStore(NpgsqlDataSource dataSource, bool ownsDataSource = false) : IAuditStore, IAsyncDisposable
+public sealed class PostgresAuditStore(NpgsqlDataSource dataSource, bool ownsDataSource = false, PostgresGroupCommit? groupCommit = null) : IAuditStore, IAsyncDisposable
 {
     public async Task<AuditEntry?> LastAsync(CancellationToken cancellationToken = default)
     {
@@ -19,7 +20,22 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource, bool ownsDat
 
     public async Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        // With the silo's group commit the entries share the commit of the grain writes and events
+        // waiting at the same time: the command they record and its trail entry become durable together.
+        if (groupCommit is not null)
+        {
+            await groupCommit.AppendAsync(() => Insert(entries));
+            return;
+        }
+
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Insert(entries));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand Insert(IReadOnlyList<AuditEntry> entries)
+    {
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO genomde_audit (seq, prev_hash, hash, entry)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
             """);
@@ -27,7 +43,7 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource, bool ownsDat
         command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.PrevHash).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.Hash).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => JsonSerializer.Serialize(e.Draft)).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(long afterSeq, int limit, CancellationToken cancellationToken = default)

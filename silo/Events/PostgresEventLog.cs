@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.GrainInterfaces.Reporting;
+using GenomDE.Orleans.Persistence.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,7 +12,7 @@ namespace GenomDE.Orleans.Silo.Events;
 /// <summary>The event log in PostgreSQL (table <c>genomde_events</c>, schema 005). Position =
 /// (inserting transaction's xid8, row sequence); reads stop below the oldest transaction still
 /// running, so a position never moves past an event that commits later. See 005_events.sql.</summary>
-public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataSource = false) : IEventLog, IAsyncDisposable
+public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataSource = false, PostgresGroupCommit? groupCommit = null) : IEventLog, IAsyncDisposable
 {
     // The text of the xid under its own name: a bare "xid::text" would be named xid, and ORDER BY xid
     // would then sort by that text ("1001" before "802") instead of the xid8.
@@ -27,9 +28,23 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataS
             return;
         }
 
-        // One statement (one implicit transaction) for the whole batch: no open transaction is ever
-        // left between statements, because an open transaction holds back every reader's horizon.
-        await using var command = dataSource.CreateCommand("""
+        // One statement for the whole batch, never an open transaction between statements (an open
+        // transaction holds back every reader's horizon). With the silo's group commit it shares the
+        // commit of the grain writes waiting at the same time.
+        if (groupCommit is not null)
+        {
+            await groupCommit.AppendAsync(() => Insert(events));
+            return;
+        }
+
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Insert(events));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand Insert(IReadOnlyList<PlatformEvent> events)
+    {
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO genomde_events (event_id, type, source, subject, time, data, audience, ordering_key, reporting)
             SELECT e.event_id, e.type, e.source, e.subject, e.time, e.data::jsonb, string_to_array(e.audience, chr(31)), e.ordering_key, e.reporting::jsonb
               FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[])
@@ -50,7 +65,7 @@ public sealed class PostgresEventLog(NpgsqlDataSource dataSource, bool ownsDataS
             Value = events.Select(e => e.Reporting is null ? null : JsonSerializer.Serialize(e.Reporting, ReportingJson)).ToArray(),
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text,
         });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     public async Task<EventPage> ReadAsync(EventPosition? after, int limit, string? audience, string? typePrefix, CancellationToken cancellationToken = default)

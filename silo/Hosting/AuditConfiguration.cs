@@ -1,4 +1,5 @@
 using GenomDE.Orleans.Grains.Audit;
+using GenomDE.Orleans.Persistence.Storage;
 using GenomDE.Orleans.Silo.Audit;
 using Npgsql;
 
@@ -14,7 +15,7 @@ public static class AuditConfiguration
         silo.Services.AddSingleton<AuditSigner>();
         if (SiloConfiguration.ConnectionString(configuration) is { } connectionString)
         {
-            silo.Services.AddSingleton<IAuditStore>(_ => new PostgresAuditStore(NpgsqlDataSource.Create(connectionString), ownsDataSource: true));
+            silo.Services.AddSingleton<IAuditStore>(sp => new PostgresAuditStore(NpgsqlDataSource.Create(connectionString), ownsDataSource: true, GroupCommitRegistration.Shared(sp)));
         }
         else
         {

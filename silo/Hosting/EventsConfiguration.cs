@@ -1,6 +1,7 @@
 using GenomDE.Orleans.GrainInterfaces.Events;
 using GenomDE.Orleans.Grains.Events;
 using GenomDE.Orleans.Grains.Webhooks;
+using GenomDE.Orleans.Persistence.Storage;
 using GenomDE.Orleans.Silo.Events;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -23,8 +24,8 @@ public static class EventsConfiguration
 
         if (SiloConfiguration.ConnectionString(configuration) is { } connectionString)
         {
-            // Its own pool, so the log's connections never compete with (or configure) Orleans' providers.
-            silo.Services.AddSingleton(_ => new PostgresEventLog(NpgsqlDataSource.Create(connectionString), ownsDataSource: true));
+            // Its own pool for reads; appends join the grain storage's group commit.
+            silo.Services.AddSingleton(sp => new PostgresEventLog(NpgsqlDataSource.Create(connectionString), ownsDataSource: true, GroupCommitRegistration.Shared(sp)));
             silo.Services.AddHostedService<EventRetention>();
             silo.Services.AddSingleton<IEventLog>(sp => Notifying(sp, new GroupCommitEventLog(sp.GetRequiredService<PostgresEventLog>())));
         }

@@ -27,19 +27,19 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
         var serviceId = $"gc-{Guid.NewGuid():N}";
         await using var batcher = await Started(serviceId, new GroupCommitOptions { MaxBatchesInFlight = 1 });
         var (blocker, a, b, c) = (Row("blocker"), Row("row-a"), Row("row-b"), Row("row-c"));
-        Assert.Equal(1, await batcher.WriteAsync(blocker, null, Payload("blocker 1")));
-        Assert.Equal(1, await batcher.WriteAsync(a, null, Payload("a 1")));
-        Assert.Equal(1, await batcher.WriteAsync(b, null, Payload("b 1")));
+        Assert.Equal(1, await batcher.WriteStateAsync(blocker, null, Payload("blocker 1")));
+        Assert.Equal(1, await batcher.WriteStateAsync(a, null, Payload("a 1")));
+        Assert.Equal(1, await batcher.WriteStateAsync(b, null, Payload("b 1")));
 
         // Someone holds the blocker's row: its next write waits inside its batch, holding the one slot.
         await using var holder = await LockRow(serviceId, "blocker");
-        var blocked = batcher.WriteAsync(blocker, 1, Payload("blocker 2"));
+        var blocked = batcher.WriteStateAsync(blocker, 1, Payload("blocker 2"));
         await WaitForLockWait(serviceId);
 
-        var valid = batcher.WriteAsync(a, 1, Payload("a 2"));
-        var stale = batcher.WriteAsync(b, 7, Payload("b from a stale activation"));
-        var insert = batcher.WriteAsync(c, null, Payload("c 1"));
-        var sameRowAgain = batcher.WriteAsync(a, 1, Payload("a from a duplicate activation"));
+        var valid = batcher.WriteStateAsync(a, 1, Payload("a 2"));
+        var stale = batcher.WriteStateAsync(b, 7, Payload("b from a stale activation"));
+        var insert = batcher.WriteStateAsync(c, null, Payload("c 1"));
+        var sameRowAgain = batcher.WriteStateAsync(a, 1, Payload("a from a duplicate activation"));
         await Task.Delay(200, Cancel);
         Assert.False(blocked.IsCompleted || valid.IsCompleted || stale.IsCompleted || insert.IsCompleted || sameRowAgain.IsCompleted,
             "a write was answered while the batch before it had not committed");
@@ -52,7 +52,7 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
         Assert.Null(await sameRowAgain); // never in the same statement as its twin: it met the new version
 
         // 3 single writes, the blocked one, then a, b, c in one statement, then a's twin alone.
-        Assert.Equal((6L, 8L), batcher.Committed);
+        Assert.Equal((6L, 8L, 0L), batcher.Committed);
         Assert.Equal(new Dictionary<string, (string, int)>
         {
             ["blocker"] = ("blocker 2", 2),
@@ -68,14 +68,14 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
         var serviceId = $"gc-{Guid.NewGuid():N}";
         await using var batcher = await Started(serviceId, new GroupCommitOptions { MaxBatchesInFlight = 1 });
         var (blocker, a) = (Row("blocker"), Row("row-a"));
-        Assert.Equal(1, await batcher.WriteAsync(blocker, null, Payload("blocker 1")));
-        Assert.Equal(1, await batcher.WriteAsync(a, null, Payload("a 1")));
+        Assert.Equal(1, await batcher.WriteStateAsync(blocker, null, Payload("blocker 1")));
+        Assert.Equal(1, await batcher.WriteStateAsync(a, null, Payload("a 1")));
 
         await using var holder = await LockRow(serviceId, "blocker");
-        var first = batcher.WriteAsync(blocker, 1, Payload("blocker 2"));
+        var first = batcher.WriteStateAsync(blocker, 1, Payload("blocker 2"));
         await WaitForLockWait(serviceId);
-        var second = batcher.WriteAsync(a, 1, Payload("a 2"));
-        var third = batcher.WriteAsync(Row("row-new"), null, Payload("new 1"));
+        var second = batcher.WriteStateAsync(a, 1, Payload("a 2"));
+        var third = batcher.WriteStateAsync(Row("row-new"), null, Payload("new 1"));
 
         // The first batch's backend dies before its commit, as when the silo's host or its network
         // goes: its write fails and was not stored. The writes behind it go in the next batch.
@@ -90,7 +90,78 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
         Assert.Equal(("a 2", 2), stored["row-a"]);
 
         // The failed writer reloads and writes again on the stored version, as grains do.
-        Assert.Equal(2, await batcher.WriteAsync(blocker, 1, Payload("blocker 2")));
+        Assert.Equal(2, await batcher.WriteStateAsync(blocker, 1, Payload("blocker 2")));
+    }
+
+    [Fact]
+    public async Task Appends_share_the_commit_of_the_writes_beside_them_and_a_refused_one_fails_alone()
+    {
+        var serviceId = $"gc-{Guid.NewGuid():N}";
+        var table = $"gc_appends_{Guid.NewGuid():N}";
+        await Execute($"CREATE TABLE {table} (id integer PRIMARY KEY)");
+        await using var batcher = await Started(serviceId, new GroupCommitOptions { MaxBatchesInFlight = 1 });
+        var (blocker, a) = (Row("blocker"), Row("row-a"));
+        Assert.Equal(1, await batcher.WriteStateAsync(blocker, null, Payload("blocker 1")));
+        Assert.Equal(1, await batcher.WriteStateAsync(a, null, Payload("a 1")));
+        var before = batcher.Committed;
+
+        // A write and an append waiting together are one commit.
+        await using (var holder = await LockRow(serviceId, "blocker"))
+        {
+            var blocked = batcher.WriteStateAsync(blocker, 1, Payload("blocker 2"));
+            await WaitForLockWait(serviceId);
+            var write = batcher.WriteStateAsync(a, 1, Payload("a 2"));
+            var append = batcher.AppendAsync(() => Insert(table, 1));
+            await holder.DisposeAsync();
+            Assert.Equal(2, await blocked);
+            Assert.Equal(2, await write);
+            await append;
+        }
+
+        Assert.Equal((before.Commits + 2, before.StateWrites + 2, before.Appends + 1), batcher.Committed);
+
+        // An append the database refuses (a duplicate key) rolls the shared commit back; the parts are
+        // tried alone, so the write and the good append beside it still commit and only it fails.
+        await using (var holder = await LockRow(serviceId, "blocker"))
+        {
+            var blocked = batcher.WriteStateAsync(blocker, 2, Payload("blocker 3"));
+            await WaitForLockWait(serviceId);
+            var write = batcher.WriteStateAsync(a, 2, Payload("a 3"));
+            var refused = batcher.AppendAsync(() => Insert(table, 1));
+            var good = batcher.AppendAsync(() => Insert(table, 2));
+            await holder.DisposeAsync();
+            Assert.Equal(3, await blocked);
+            Assert.Equal(3, await write);
+            await good;
+            var failure = await Assert.ThrowsAsync<PostgresException>(() => refused);
+            Assert.Equal(PostgresErrorCodes.UniqueViolation, failure.SqlState);
+        }
+
+        Assert.Equal(("a 3", 3), (await Stored(serviceId))["row-a"]);
+        Assert.Equal(2L, await Scalar($"SELECT count(*) FROM {table}"));
+    }
+
+    private static NpgsqlBatchCommand Insert(string table, int id)
+    {
+        var command = new NpgsqlBatchCommand($"INSERT INTO {table} (id) VALUES ($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return command;
+    }
+
+    private async Task Execute(string sql)
+    {
+        await using var connection = new NpgsqlConnection(platform.Database.ConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Cancel);
+    }
+
+    private async Task<long> Scalar(string sql)
+    {
+        await using var connection = new NpgsqlConnection(platform.Database.ConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync(Cancel))!;
     }
 
     [Fact]
@@ -113,7 +184,7 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
 
         foreach (var (id, n) in ids.Select((id, n) => (id, n)))
         {
-            var written = await batcher.WriteAsync(GrainStateIdentity.Of("gc-compat", id), null, JsonSerializer.SerializeToUtf8Bytes(new CompatState { N = n }));
+            var written = await batcher.WriteStateAsync(GrainStateIdentity.Of("gc-compat", id), null, JsonSerializer.SerializeToUtf8Bytes(new CompatState { N = n }));
             Assert.Equal(1, written);
             var read = new GrainState<CompatState>();
             await storage.ReadStateAsync("gc-compat", id, read);
@@ -190,12 +261,12 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
 
     private (long Batches, long Writes) BatchersCommitted() =>
         platform.Cluster.Silos.OfType<InProcessSiloHandle>()
-            .Select(s => s.SiloHost!.Services.GetRequiredKeyedService<StateWriteBatcher>(StorageNames.Platform).Committed)
-            .Aggregate((0L, 0L), (sum, c) => (sum.Item1 + c.Batches, sum.Item2 + c.Writes));
+            .Select(s => s.SiloHost!.Services.GetRequiredService<PostgresGroupCommit>().Committed)
+            .Aggregate((0L, 0L), (sum, c) => (sum.Item1 + c.Commits, sum.Item2 + c.StateWrites + c.Appends));
 
-    private async Task<StateWriteBatcher> Started(string serviceId, GroupCommitOptions options)
+    private async Task<PostgresGroupCommit> Started(string serviceId, GroupCommitOptions options)
     {
-        var batcher = new StateWriteBatcher(platform.Database.ConnectionString, serviceId, options);
+        var batcher = new PostgresGroupCommit(platform.Database.ConnectionString, serviceId, options);
         await batcher.StartAsync(Cancel);
         return batcher;
     }
@@ -205,7 +276,7 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
 
     private static byte[] Payload(string text) => JsonSerializer.SerializeToUtf8Bytes(text);
 
-    private async Task<NpgsqlTransaction> LockRow(string serviceId, string key)
+    private async Task<RowLock> LockRow(string serviceId, string key)
     {
         var connection = new NpgsqlConnection(platform.Database.ConnectionString);
         await connection.OpenAsync(Cancel);
@@ -215,7 +286,13 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
         select.Parameters.AddWithValue("s", serviceId);
         select.Parameters.AddWithValue("k", key);
         Assert.NotNull(await select.ExecuteScalarAsync(Cancel));
-        return transaction;
+        return new RowLock(connection);
+    }
+
+    /// <summary>A transaction holding a row lock; disposing it ends the transaction and lets the row go.</summary>
+    private sealed class RowLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
     }
 
     /// <summary>Until a backend waits for a row lock: the batch is in the database, not yet committed.</summary>
