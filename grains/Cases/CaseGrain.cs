@@ -11,7 +11,9 @@ using Microsoft.Extensions.Options;
 
 namespace GenomDE.Orleans.Grains.Cases;
 
-[GrainType("case")]
+// A case is busy in bursts (an LE submits, a node works a TAN) days apart; a replay comes within a
+// client's retry window. Kept for a burst, not for the days between: everything it needs is stored.
+[GrainType("case"), CollectionAgeLimit(Minutes = 5)]
 public sealed partial class CaseGrain(
     [PersistentState("case", StorageNames.Platform)] IPersistentState<CaseState> state,
     TimeProvider clock,
