@@ -125,7 +125,7 @@ public sealed partial class CaseGrain
         NodeCommand(context, fingerprint, tan, (submission, current) => Task.FromResult(step(submission, current)));
 
     private Task<Result<SubmissionView>> NodeCommand(CommandContext context, string fingerprint, string tan, Func<SubmissionView, CaseView, Task<Result<SubmissionView>>> step) =>
-        Execute(context, fingerprint, s => s.NodeReplies, async current =>
+        Execute(context, fingerprint, s => s.NodeReplies, _submissionCodec, async current =>
         {
             if (current?.Submissions.FirstOrDefault(s => s.Tan == tan) is not { } submission)
             {

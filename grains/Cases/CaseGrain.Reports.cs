@@ -14,7 +14,7 @@ public sealed partial class CaseGrain
     /// <summary>Answers with the reported submission only (its confirmation outcome included): the
     /// node sees what it reported on, not the LE's whole case.</summary>
     public Task<Result<SubmissionView>> AcceptCheckReport(CommandContext context, CheckReport report) =>
-        Execute(context, $"report|{report}", s => s.NodeReplies, async current =>
+        Execute(context, $"report|{report}", s => s.NodeReplies, _submissionCodec, async current =>
         {
             if (current?.Submissions.FirstOrDefault(s => s.Tan == report.Tan) is not { } submission)
             {

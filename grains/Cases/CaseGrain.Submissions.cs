@@ -21,7 +21,7 @@ public sealed partial class CaseGrain
             return Task.FromResult<Result<SubmissionAnswer>>(forbidden);
         }
 
-        return Execute(context, "genomic|" + Sha256(metadataJson), s => s.SubmissionReplies, current => DecideGenomic(context, current, metadataJson));
+        return Execute(context, "genomic|" + Sha256(metadataJson), s => s.SubmissionReplies, _answerCodec, current => DecideGenomic(context, current, metadataJson));
     }
 
     public Task<Result<SubmissionAnswer>> SubmitClinical(CommandContext context, string metaDataJson)
@@ -31,7 +31,7 @@ public sealed partial class CaseGrain
             return Task.FromResult<Result<SubmissionAnswer>>(forbidden);
         }
 
-        return Execute(context, "clinical|" + Sha256(metaDataJson), s => s.SubmissionReplies, current => DecideClinical(context, current, metaDataJson));
+        return Execute(context, "clinical|" + Sha256(metaDataJson), s => s.SubmissionReplies, _answerCodec, current => DecideClinical(context, current, metaDataJson));
     }
 
     private async Task<Result<CaseDecision<SubmissionAnswer>>> DecideGenomic(CommandContext context, CaseView? current, string json)

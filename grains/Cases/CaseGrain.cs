@@ -11,7 +11,9 @@ using Microsoft.Extensions.Options;
 
 namespace GenomDE.Orleans.Grains.Cases;
 
-[GrainType("case")]
+// A case is busy in bursts (an LE submits, a node works a TAN) days apart; a replay comes within a
+// client's retry window. Kept for a burst, not for the days between: everything it needs is stored.
+[GrainType("case"), CollectionAgeLimit(Minutes = 5)]
 public sealed partial class CaseGrain(
     [PersistentState("case", StorageNames.Platform)] IPersistentState<CaseState> state,
     TimeProvider clock,
@@ -22,6 +24,10 @@ public sealed partial class CaseGrain(
 
     /// <summary>Confirmations this activation has seen issued; pruned from the state with the next write.</summary>
     private readonly HashSet<string> _issued = [];
+
+    private readonly ReplyCodec<CaseView> _caseCodec = CaseReplies.Cases(() => state.State.Case);
+    private readonly ReplyCodec<SubmissionAnswer> _answerCodec = CaseReplies.Answers(() => state.State.Case);
+    private readonly ReplyCodec<SubmissionView> _submissionCodec = CaseReplies.Submissions(() => state.State.Case);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -65,7 +71,7 @@ public sealed partial class CaseGrain(
                 $"Provider {Key.SubmitterId} is not registered with the platform; the operator registers providers (PUT /api/v1/providers/{{ik}}).");
         }
 
-        return await Execute(context, "register", s => s.Replies, current => Task.FromResult<Result<CaseDecision<CaseView>>>(
+        return await Execute(context, "register", s => s.Replies, _caseCodec, current => Task.FromResult<Result<CaseDecision<CaseView>>>(
             current is not null
                 ? DomainError.Conflict("case_exists", "Case already registered", $"Case '{Key.LocalCaseId}' of {Key.SubmitterId} is already registered.")
                 : Decide(new CaseView(Key.SubmitterId, Key.LocalCaseId, CaseStatus.Registered, [], [Event("registered", null, context)]))));
@@ -79,11 +85,11 @@ public sealed partial class CaseGrain(
     /// conflict. What the change means for other grains (inboxes, documents, tokens) and the events
     /// follow from the outbox after the write; a replay only makes sure they did. Reporting reads the
     /// events from the log (<c>ReportingProjectorGrain</c>).</summary>
-    private async Task<Result<T>> Execute<T>(CommandContext context, string fingerprint, Func<CaseState, IdempotentReplies<T>> replies, Func<CaseView?, Task<Result<CaseDecision<T>>>> decide)
+    private async Task<Result<T>> Execute<T>(CommandContext context, string fingerprint, Func<CaseState, IdempotentReplies<T>> replies, ReplyCodec<T> codec, Func<CaseView?, Task<Result<CaseDecision<T>>>> decide)
     {
         for (var attempt = 1; attempt <= ConsistentWrites.Attempts; attempt++)
         {
-            if (replies(state.State).Find(context, fingerprint) is { } replay)
+            if (replies(state.State).Find(context, fingerprint, codec) is { } replay)
             {
                 await relay.FlushOwedAsync();
                 return replay;
@@ -99,8 +105,7 @@ public sealed partial class CaseGrain(
             var previous = state.State.Case;
             var forgotten = ForgetDocumentsWithoutDetailedQc(next);
             var reply = refused is null ? Result<T>.Success(answer) : Result<T>.Failure(refused);
-            replies(state.State).Remember(context, fingerprint, reply);
-            if (await TryStore(previous, next, withdrawn))
+            if (await TryStore(previous, next, withdrawn, remember: () => replies(state.State).Remember(context, fingerprint, reply, codec)))
             {
                 await relay.FlushAsync(() => Effects(previous, forgotten));
                 return reply;
@@ -111,10 +116,19 @@ public sealed partial class CaseGrain(
     }
 
     /// <summary>Puts <paramref name="next"/> in place with its events (the first carries what the
-    /// write changes in reporting) and writes the state (false on an ETag conflict, after which the
-    /// stored state is loaded).</summary>
-    private Task<bool> TryStore(CaseView? previous, CaseView next, bool withdrawn, string? payerIk = null)
+    /// write changes in reporting) and the command's reply (<paramref name="remember"/>, kept as a
+    /// reference into <paramref name="next"/> where it can be) and writes the state (false on an ETag
+    /// conflict, after which the stored state is loaded).</summary>
+    private Task<bool> TryStore(CaseView? previous, CaseView next, bool withdrawn, string? payerIk = null, Action? remember = null)
     {
+        if (!CaseReplies.Follows(previous, next))
+        {
+            // The kept references could not follow this change: they become text while they still point right.
+            state.State.Replies.Materialize(_caseCodec);
+            state.State.SubmissionReplies.Materialize(_answerCodec);
+            state.State.NodeReplies.Materialize(_submissionCodec);
+        }
+
         var key = this.GetPrimaryKeyString();
         var now = clock.GetUtcNow();
         foreach (var draft in CaseEvents.WithReporting(key, CaseEvents.Between(key, previous, next, payerIk), next, ReportRows.Change(previous, next)))
@@ -130,6 +144,7 @@ public sealed partial class CaseGrain(
 
         state.State.Case = next;
         state.State.Withdrawn = withdrawn;
+        remember?.Invoke();
         return state.TryWriteAsync();
     }
 

@@ -10,7 +10,8 @@ public sealed class SubmissionLocatorState
     public string? CaseKey { get; set; }
 }
 
-[GrainType("submission-locator")]
+// Bound once, then read on each of the node's steps for this TAN, which come minutes or days apart.
+[GrainType("submission-locator"), CollectionAgeLimit(Minutes = 2)]
 public sealed class SubmissionLocatorGrain(
     [PersistentState("submission-locator", StorageNames.Platform)] IPersistentState<SubmissionLocatorState> state)
     : Grain, ISubmissionLocatorGrain

@@ -11,7 +11,8 @@ public sealed class TanClaimState
     public string? CaseKey { get; set; }
 }
 
-[GrainType("tan-claim")]
+// Claimed once per submission, asked again only on a duplicate: no reason to stay.
+[GrainType("tan-claim"), CollectionAgeLimit(Minutes = 2)]
 public sealed class TanClaimGrain(
     [PersistentState("tan-claim", StorageNames.Platform)] IPersistentState<TanClaimState> state)
     : Grain, ITanClaimGrain

@@ -45,8 +45,9 @@ public sealed record DecidedClaim(
 /// <summary>All claims on one case meet here, one at a time, so of any number of concurrent
 /// claims at most one is accepted. The decision is stored, with its event and as unapplied, before
 /// its effects on the tokens and the case; those follow from the outbox (after the write, on the
-/// next activation after a crash, or by the retry timer) and are idempotent.</summary>
-[GrainType("reimbursement")]
+/// next activation after a crash, or by the retry timer) and are idempotent. Claims on a case come
+/// once (or as a replay within seconds), so the activation does not wait long for more.</summary>
+[GrainType("reimbursement"), CollectionAgeLimit(Minutes = 2)]
 public sealed class ReimbursementGrain(
     [PersistentState("reimbursement", StorageNames.Platform)] IPersistentState<ReimbursementState> state,
     TimeProvider clock,

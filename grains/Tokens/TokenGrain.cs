@@ -21,7 +21,8 @@ public sealed class TokenState
     public IdempotentReplies<TokenView> Replies { get; set; } = new();
 }
 
-[GrainType("token")]
+// One Meldebestätigung: issued, later verified and claimed by a payer, each a single call.
+[GrainType("token"), CollectionAgeLimit(Minutes = 2)]
 public sealed class TokenGrain(
     [PersistentState("token", StorageNames.Platform)] IPersistentState<TokenState> state,
     TimeProvider clock,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using GenomDE.Orleans.ClientApi;
 using GenomDE.Orleans.Grains.Cases;
 using GenomDE.Orleans.Grains.Common;
@@ -150,6 +151,27 @@ public static class SiloConfiguration
             o.ConnectionString = connectionString;
         });
 
-    public static void ConfigureStorageJson(JsonSerializerOptions json) =>
+    /// <summary>Enums by name; and no computed properties (<c>SubmissionView.Failed</c>,
+    /// <c>GenomicProfile.Index</c>, a copy of a donor): reading never sets them, so storing them only
+    /// makes every write longer. Rows that hold them still read.</summary>
+    public static void ConfigureStorageJson(JsonSerializerOptions json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         json.Converters.Add(new JsonStringEnumConverter());
+        json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(SkipComputedProperties);
+    }
+
+    private static void SkipComputedProperties(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in type.Properties.Where(p => p.Set is null && p.AssociatedParameter is null
+            && (p.ObjectCreationHandling ?? type.PreferredPropertyObjectCreationHandling) != JsonObjectCreationHandling.Populate).ToList())
+        {
+            type.Properties.Remove(property);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GenomDE.Orleans.Domain.Common;
 
 namespace GenomDE.Orleans.Tests.Common;
@@ -68,5 +69,47 @@ public sealed class IdempotentRepliesTests
         Assert.Equal(IdempotentReplies<int>.Capacity, replies.Entries.Count);
         Assert.Null(replies.Find(Request("r0"), "f"));
         Assert.Equal(IdempotentReplies<int>.Capacity + 9, replies.Find(Request($"r{IdempotentReplies<int>.Capacity + 9}"), "f")!.Value);
+    }
+
+    [Fact]
+    public void A_reply_stored_before_fingerprints_were_hashed_still_replays_and_still_refuses_another_request()
+    {
+        // The JSON shape rows of earlier versions hold: the fingerprint in full, the answer as text.
+        const string stored = """{"Entries":[{"RequestId":"r1","Fingerprint":"approve|X#body-a","Json":"{\"Value\":\"first\",\"Error\":null,\"IsSuccess\":true}","Keyless":false}]}""";
+        var replies = JsonSerializer.Deserialize<IdempotentReplies<string>>(stored)!;
+
+        Assert.Equal("first", replies.Find(Request("r1", "body-a"), "approve|X")!.Value);
+        Assert.Equal("idempotency_key_reused", replies.Find(Request("r1", "body-b"), "approve|X")!.Error!.Code);
+    }
+
+    [Fact]
+    public void An_answer_the_codec_can_point_to_is_kept_as_a_reference_and_turned_back_into_text_on_demand()
+    {
+        var state = new List<string> { "zero", "one" };
+        var codec = new ReplyCodec<string>(answer => state.IndexOf(answer) is >= 0 and var i ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, reference => state[int.Parse(reference, System.Globalization.CultureInfo.InvariantCulture)]);
+        var replies = new IdempotentReplies<string>();
+        replies.Remember(Request("r1"), "f", Result<string>.Success("one"), codec);
+        replies.Remember(Request("r2"), "f", Result<string>.Success("not in the state"), codec);
+        replies.Remember(Request("r3"), "f", Result<string>.Failure(DomainError.Invalid("x", "X", "refused")), codec);
+
+        Assert.Equal([("1", null), (null, "not in the state")], replies.Entries.Take(2).Select(e => (e.Reference, e.Json is null ? null : JsonSerializer.Deserialize<Result<string>>(e.Json)!.Value)));
+        Assert.Equal("one", replies.Find(Request("r1"), "f", codec)!.Value);
+
+        replies.Materialize(codec);
+        state[1] = "changed";
+        Assert.All(replies.Entries, e => Assert.Null(e.Reference));
+        Assert.Equal("one", replies.Find(Request("r1"), "f")!.Value);
+        Assert.Equal("x", replies.Find(Request("r3"), "f")!.Error!.Code);
+    }
+
+    [Fact]
+    public void A_reference_that_does_not_rebuild_the_same_answer_is_not_kept()
+    {
+        var codec = new ReplyCodec<string>(_ => "r", _ => "something else");
+        var replies = new IdempotentReplies<string>();
+        replies.Remember(Request("r1"), "f", Result<string>.Success("first"), codec);
+
+        Assert.Null(replies.Entries.Single().Reference);
+        Assert.Equal("first", replies.Find(Request("r1"), "f", codec)!.Value);
     }
 }
