@@ -262,8 +262,8 @@ public static class Program
             };
             lines.AddRange(recorder.Table());
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"  p99 over all requests of the paced phase: {recorder.OverallPercentile(0.99):F1} ms (target < 50 ms)"));
-            lines.Add(recorder.Worst(0.99) is var (worstLabel, worstP99)
-                ? string.Create(CultureInfo.InvariantCulture, $"  worst endpoint p99 of the paced phase: {worstP99:F1} ms, {worstLabel} (target < 50 ms for every endpoint)")
+            lines.Add(recorder.Worst(0.99) is { } worst
+                ? string.Create(CultureInfo.InvariantCulture, $"  worst endpoint p99 of the paced phase: {worst.Milliseconds:F1} ms, {worst.Label} (target < 50 ms for every endpoint)")
                 : "  worst endpoint p99 of the paced phase: no requests");
             paced = string.Join('\n', lines);
         }
