@@ -135,7 +135,7 @@ internal static class CpuProfile
             string.Create(CultureInfo.InvariantCulture,
                 $"  {total} samples of {perThread.Count} threads in {seconds:F1} s ({ticks} ticks, one per {period * 1000:F2} ms{cpu}); summarised in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s"),
             string.Create(CultureInfo.InvariantCulture,
-                $"  waiting {Share(waiting, total)} of samples (top frame a known wait, incl. the thread pool's spin before it blocks); working {Share(working, total)}: in managed code {Share(managed, total)}, in native code {Share(native, total)} (syscalls, or a wait not recognised: see the exclusive table); working samples × tick = {working * period:F1} thread-s, the rest of the silo's CPU is in threads the sampler does not walk (GC, JIT, the sampler's own suspensions) or in the syscalls of waits"),
+                $"  waiting {Share(waiting, total)} of samples (top frame a known wait, incl. the thread pool's spin before it blocks); working {Share(working, total)}: in managed code {Share(managed, total)}, in native code {Share(native, total)} (syscalls, or a wait not recognised: see the exclusive table). Thread time, not CPU time: a working sample is a thread not blocked (running, or waiting for a core); GC, JIT and the sampler's own suspensions run on threads it does not walk"),
             $"  top {top} frames by exclusive samples (the method on top of the managed stack), % of working samples:",
         };
         lines.AddRange(exclusive.OrderByDescending(p => p.Value).Take(top).Select(p => $"    {Share(p.Value, working)}  {p.Key}"));
