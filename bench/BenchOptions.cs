@@ -41,6 +41,10 @@ internal sealed record BenchOptions
     /// durable writes per lifecycle; embedded: half the lifecycles/s just measured).</summary>
     public double PacedRate { get; init; }
 
+    /// <summary>0 = no CPU profile; otherwise the silo is sampled for this many seconds in the middle
+    /// of the measured lifecycles.</summary>
+    public int ProfileSeconds { get; init; } = 10;
+
     public string? SiloDll { get; init; }
 
     public bool PostgresMode => Mode == "postgres";
@@ -68,6 +72,7 @@ internal sealed record BenchOptions
                 "--scale-max-cases" => options with { ScaleMaxCases = NextInt() },
                 "--paced-seconds" => options with { PacedSeconds = NextInt() },
                 "--paced-rate" => options with { PacedRate = double.Parse(Next(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) },
+                "--profile-seconds" => options with { ProfileSeconds = NextInt() },
                 "--silo-dll" => options with { SiloDll = Next() },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };

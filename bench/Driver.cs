@@ -40,6 +40,31 @@ internal sealed class Recorder
 
     public long Errors => _endpoints.Values.Sum(e => e.Errors);
 
+    /// <summary>Requests recorded under labels that match <paramref name="label"/>.</summary>
+    public long RequestsWhere(Func<string, bool> label) => _endpoints.Where(p => label(p.Key)).Sum(p => (long)p.Value.Latencies.Count);
+
+    /// <summary>The endpoint with the highest <paramref name="fraction"/> percentile, or null when nothing was recorded.</summary>
+    public (string Label, double Milliseconds)? Worst(double fraction)
+    {
+        (string, double)? worst = null;
+        foreach (var (label, e) in _endpoints)
+        {
+            double[] sorted;
+            lock (e)
+            {
+                sorted = [.. e.Latencies.Order()];
+            }
+
+            var value = Percentile(sorted, fraction);
+            if (sorted.Length > 0 && (worst is null || value > worst.Value.Item2))
+            {
+                worst = (label, value);
+            }
+        }
+
+        return worst;
+    }
+
     public void Clear() => _endpoints.Clear();
 
     /// <summary>The <paramref name="fraction"/> percentile over every request recorded, all endpoints together.</summary>
@@ -120,6 +145,10 @@ internal sealed class Api(Uri baseAddress, Recorder recorder) : IDisposable
             ? System.Text.Json.Nodes.JsonNode.Parse(text)!["access_token"]!.GetValue<string>()
             : throw new BenchFailureException($"POST /connect/token ({clientId}): {(int)response.StatusCode} {text}");
     }
+
+    public Task<string> Send(Step step, string path, string? token, string? jsonBody,
+        HttpStatusCode expected = HttpStatusCode.OK, bool idempotencyKey = false, CancellationToken ct = default) =>
+        Send(step.Label, step.Method, path, token, jsonBody, expected, idempotencyKey, ct);
 
     public async Task<string> Send(string label, HttpMethod method, string path, string? token, string? jsonBody,
         HttpStatusCode expected = HttpStatusCode.OK, bool idempotencyKey = false, CancellationToken ct = default)

@@ -78,11 +78,29 @@ internal sealed class Participants
     private static readonly string[] Indications = ["oncological", "rare"];
 }
 
+/// <summary>One request of a lifecycle: its method (a GET changes nothing) and its label in the tables.</summary>
+internal sealed record Step(HttpMethod Method, string Label);
+
 /// <summary>One full case lifecycle over the REST API, as the LE, the GDC, the CDN and the payer do it.</summary>
 internal sealed class Lifecycle(Api api, Participants participants, string genomicTemplate, string clinicalTemplate)
 {
+    private static readonly Step CreateCase = new(HttpMethod.Post, "POST /cases");
+    private static readonly Step Genomic = new(HttpMethod.Post, "POST /cases/{id}/genomic-submissions");
+    private static readonly Step Clinical = new(HttpMethod.Post, "POST /cases/{id}/clinical-submissions");
+    private static readonly Step TokenCsv = new(HttpMethod.Get, "GET /tokens/{code}/csv");
+    private static readonly Step Claim = new(HttpMethod.Post, "POST /claims");
+
+    /// <summary>The requests of one lifecycle, as <see cref="Run"/> sends them (it sends each of
+    /// these steps, so the counts below are the lifecycle's own).</summary>
+    public static readonly IReadOnlyList<Step> Steps =
+        [CreateCase, Genomic, Clinical, .. NodeSteps("gdc"), .. NodeSteps("cdn"), TokenCsv, TokenCsv, Claim];
+
     /// <summary>HTTP requests one lifecycle makes.</summary>
-    public const int RequestsPerLifecycle = 12;
+    public static int RequestsPerLifecycle => Steps.Count;
+
+    /// <summary>Requests that change something (all but the GETs): the steps a lifecycle needs a
+    /// durable write for at least.</summary>
+    public static int ChangingRequestsPerLifecycle => Steps.Count(s => s.Method != HttpMethod.Get);
 
     public static string NewTan() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
@@ -91,7 +109,7 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
         var le = participants.Providers[provider];
         var casePath = $"/api/v1/cases/{localCaseId}";
 
-        await api.Send("POST /cases", HttpMethod.Post, "/api/v1/cases", le,
+        await api.Send(CreateCase, "/api/v1/cases", le,
             JsonSerializer.Serialize(new { localCaseId }), HttpStatusCode.Created, idempotencyKey: true, ct: ct);
 
         var tanG = NewTan();
@@ -102,7 +120,7 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
         submission["submitterId"] = provider;
         var date = SubmissionDate(localCaseId);
         submission["submissionDate"] = date;
-        await api.Send("POST /cases/{id}/genomic-submissions", HttpMethod.Post, casePath + "/genomic-submissions", le,
+        await api.Send(Genomic, casePath + "/genomic-submissions", le,
             metadata.ToJsonString(), HttpStatusCode.Created, idempotencyKey: true, ct: ct);
 
         var tanC = NewTan();
@@ -111,7 +129,7 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
         clinical["localCaseId"] = localCaseId;
         clinical["submission"]!["submitterId"] = provider;
         clinical["submission"]!["date"] = date;
-        await api.Send("POST /cases/{id}/clinical-submissions", HttpMethod.Post, casePath + "/clinical-submissions", le,
+        await api.Send(Clinical, casePath + "/clinical-submissions", le,
             clinical.ToJsonString(), HttpStatusCode.Created, idempotencyKey: true, ct: ct);
 
         var codeG = await NodeProcesses("gdc", participants.GdcToken, tanG, provider, ct);
@@ -121,7 +139,7 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
         var tokenG = await Delivered(le, codeG, ct);
         var tokenC = await Delivered(le, codeC, ct);
 
-        var claim = JsonNode.Parse(await api.Send("POST /claims", HttpMethod.Post, "/api/v1/claims", participants.PayerToken,
+        var claim = JsonNode.Parse(await api.Send(Claim, "/api/v1/claims", participants.PayerToken,
             JsonSerializer.Serialize(new { tokens = new[] { tokenC, tokenG } }), idempotencyKey: true, ct: ct))!;
         if (claim["accepted"]?.GetValue<bool>() != true)
         {
@@ -147,8 +165,9 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
     /// submission; returns the confirmation code the case got for it.</summary>
     private async Task<string> NodeProcesses(string node, string token, string tan, string provider, CancellationToken ct)
     {
-        await api.Send($"POST /inbox/{{tan}}/receipt ({node})", HttpMethod.Post, $"/api/v1/inbox/{tan}/receipt", token, "", ct: ct);
-        var view = JsonNode.Parse(await api.Send($"POST /inbox/{{tan}}/basic-qc ({node})", HttpMethod.Post, $"/api/v1/inbox/{tan}/basic-qc", token,
+        var (receipt, basicQc, checkReport) = NodeStepsOf(node);
+        await api.Send(receipt, $"/api/v1/inbox/{tan}/receipt", token, "", ct: ct);
+        var view = JsonNode.Parse(await api.Send(basicQc, $"/api/v1/inbox/{tan}/basic-qc", token,
             "{\"passed\":true}", ct: ct))!;
         var report = new JsonObject
         {
@@ -166,18 +185,28 @@ internal sealed class Lifecycle(Api api, Participants participants, string genom
                 ["dataQualityCheckPassed"] = true,
             },
         };
-        var after = JsonNode.Parse(await api.Send($"POST /reports ({node})", HttpMethod.Post, "/api/v1/reports", token, report.ToJsonString(), ct: ct))!;
+        var after = JsonNode.Parse(await api.Send(checkReport, "/api/v1/reports", token, report.ToJsonString(), ct: ct))!;
         return after["confirmation"]?["code"]?.GetValue<string>()
             ?? throw new BenchFailureException($"POST /reports ({node}): no confirmation code for {tan}: {after["confirmation"]?.ToJsonString()}");
     }
 
     private async Task<string> Delivered(string le, string code, CancellationToken ct)
     {
-        var csv = await api.Send("GET /tokens/{code}/csv", HttpMethod.Get, $"/api/v1/tokens/{code}/csv", le, null, ct: ct);
+        var csv = await api.Send(TokenCsv, $"/api/v1/tokens/{code}/csv", le, null, ct: ct);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         return lines.Length == 2 && lines[1].Split(',') is [_, var delivered]
             ? delivered
             : throw new BenchFailureException("GET /tokens/{code}/csv: unexpected body " + csv);
+    }
+
+    /// <summary>A node's receipt, basic QC and Prüfbericht.</summary>
+    private static (Step Receipt, Step BasicQc, Step Report) NodeStepsOf(string node) =>
+        (new(HttpMethod.Post, $"POST /inbox/{{tan}}/receipt ({node})"), new(HttpMethod.Post, $"POST /inbox/{{tan}}/basic-qc ({node})"), new(HttpMethod.Post, $"POST /reports ({node})"));
+
+    private static Step[] NodeSteps(string node)
+    {
+        var (receipt, basicQc, report) = NodeStepsOf(node);
+        return [receipt, basicQc, report];
     }
 
     public static string CaseId(string run, int i) => string.Create(CultureInfo.InvariantCulture, $"BENCH-{run}-{i:D7}");

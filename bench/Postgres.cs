@@ -5,9 +5,16 @@ using Npgsql;
 
 namespace GenomDE.Orleans.Bench;
 
-/// <summary>Counters read from PostgreSQL itself: per-table tuple statistics and the grain-state
-/// versions (every state write adds exactly 1 to one row's version; an insert starts at 1).</summary>
-internal sealed record PgSnapshot(Dictionary<string, (long Ins, long Upd, long Del)> Tables, long VersionSum, long Rows, long EventTransactions, long AuditTransactions)
+/// <summary>Counters read from PostgreSQL itself: per-table tuple statistics, the grain-state
+/// versions (every state write adds exactly 1 to one row's version; an insert starts at 1), the next
+/// transaction id and the WAL statistics.</summary>
+/// <param name="NextXid">The first transaction id not yet assigned (<c>pg_snapshot_xmax</c> of a
+/// fresh snapshot): reading it assigns none, so the bench's own reads do not move it. A transaction
+/// gets an id only when it writes (or locks rows), however many rows it writes.</param>
+/// <param name="VersionsByType">sum(version) per grain type.</param>
+/// <param name="At">The server's clock when read (rows with a later modified_on were written since).</param>
+internal sealed record PgSnapshot(Dictionary<string, (long Ins, long Upd, long Del)> Tables, long VersionSum, long Rows, long EventTransactions, long AuditTransactions,
+    long NextXid, WalStats Wal, Dictionary<string, long> VersionsByType, DateTime At)
 {
     public static async Task<PgSnapshot> Read(string connectionString)
     {
@@ -24,14 +31,27 @@ internal sealed record PgSnapshot(Dictionary<string, (long Ins, long Upd, long D
             }
         }
 
+        var byType = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var types = new NpgsqlCommand("SELECT grain_type, sum(version)::bigint FROM genomde_grain_state GROUP BY grain_type", connection))
+        await using (var reader = await types.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                byType[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
         // Each append of the event log is one transaction; its events share the xid. Audit batches
         // likewise: their rows share the inserting transaction (xmin).
         await using var versions = new NpgsqlCommand(
             "SELECT coalesce(sum(version), 0)::bigint, count(*), (SELECT count(DISTINCT xid) FROM genomde_events), " +
-            "(SELECT count(DISTINCT xmin::text) FROM genomde_audit) FROM genomde_grain_state", connection);
+            "(SELECT count(DISTINCT xmin::text) FROM genomde_audit), pg_snapshot_xmax(pg_current_snapshot())::text::bigint, " +
+            "(SELECT wal_records FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal), (SELECT wal_bytes::bigint FROM pg_stat_wal), " +
+            "(SELECT wal_write FROM pg_stat_wal), (SELECT wal_sync FROM pg_stat_wal), clock_timestamp() FROM genomde_grain_state", connection);
         await using var v = await versions.ExecuteReaderAsync();
         await v.ReadAsync();
-        return new PgSnapshot(tables, v.GetInt64(0), v.GetInt64(1), v.GetInt64(2), v.GetInt64(3));
+        return new PgSnapshot(tables, v.GetInt64(0), v.GetInt64(1), v.GetInt64(2), v.GetInt64(3), v.GetInt64(4),
+            new WalStats(v.GetInt64(5), v.GetInt64(6), v.GetInt64(7), v.GetInt64(8), v.GetInt64(9)), byType, v.GetDateTime(10));
     }
 
     public long Writes(string table) => Tables.TryGetValue(table, out var t) ? t.Ins + t.Upd : 0;
@@ -44,29 +64,66 @@ internal sealed record PgSnapshot(Dictionary<string, (long Ins, long Upd, long D
             return (p.Key, p.Value.Ins - b.Ins, p.Value.Upd - b.Upd, p.Value.Del - b.Del);
         }).Where(d => d.Item2 + d.Item3 + d.Item4 > 0).OrderBy(d => d.Key, StringComparer.Ordinal);
 
-    /// <summary>Rows, versions and payload size per grain type.</summary>
-    public static async Task<List<string>> PayloadsByGrainType(string connectionString)
+    /// <summary>How the transaction ids assigned between two snapshots ended: a write transaction's
+    /// commit is one durable write, however many rows (grain states, events, audit entries) it
+    /// wrote, so this is the figure that stays true when writes are batched.</summary>
+    public static async Task<(long Committed, long Aborted, long Other)> TransactionsBetween(string connectionString, PgSnapshot before, PgSnapshot after)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT grain_type, count(*), sum(version)::bigint, avg(octet_length(payload))::bigint, max(octet_length(payload))::bigint,
-                   avg(pg_column_size(payload))::bigint
-              FROM genomde_grain_state GROUP BY grain_type ORDER BY sum(version) DESC
+            SELECT count(*) FILTER (WHERE s = 'committed'), count(*) FILTER (WHERE s = 'aborted'), count(*) FILTER (WHERE s IS DISTINCT FROM 'committed' AND s IS DISTINCT FROM 'aborted')
+              FROM (SELECT pg_xact_status(x::text::xid8) AS s FROM generate_series($1::bigint, $2::bigint - 1) AS x) AS t
             """, connection);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = before.NextXid });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.NextXid });
         await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    /// <summary>Per grain type: rows, state writes between the snapshots (growth of sum(version)),
+    /// writes per lifecycle, and the payload of the rows written since <paramref name="before"/>
+    /// (the size a write of that type stores), raw and as stored.</summary>
+    public static async Task<List<string>> PayloadsByGrainType(string connectionString, PgSnapshot before, int lifecycles)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT grain_type, count(*), sum(version)::bigint,
+                   avg(octet_length(payload)) FILTER (WHERE modified_on >= $1)::bigint,
+                   max(octet_length(payload)) FILTER (WHERE modified_on >= $1)::bigint,
+                   avg(pg_column_size(payload)) FILTER (WHERE modified_on >= $1)::bigint
+              FROM genomde_grain_state GROUP BY grain_type
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = before.At, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        var rows = new List<(string Type, long Rows, long Writes, long? Avg, long? Max, long? Stored)>();
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            string.Create(CultureInfo.InvariantCulture, $"  {"grain type",-24} {"rows",8} {"writes",8} {"avg bytes",10} {"max bytes",10} {"avg stored",10}"),
-        };
-        while (await reader.ReadAsync())
-        {
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"  {ShortType(reader.GetString(0)),-24} {reader.GetInt64(1),8} {reader.GetInt64(2),8} {(reader.IsDBNull(3) ? 0 : reader.GetInt64(3)),10} {(reader.IsDBNull(4) ? 0 : reader.GetInt64(4)),10} {(reader.IsDBNull(5) ? 0 : reader.GetInt64(5)),10}"));
+            while (await reader.ReadAsync())
+            {
+                var type = reader.GetString(0);
+                rows.Add((type, reader.GetInt64(1), reader.GetInt64(2) - before.VersionsByType.GetValueOrDefault(type),
+                    reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5)));
+            }
         }
 
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"  {"grain type",-24} {"rows",8} {"writes",8} {"per lifecycle",13} {"bytes/write",11} {"max bytes",10} {"stored/write",12}"),
+        };
+        foreach (var r in rows.OrderByDescending(r => r.Writes).ThenBy(r => r.Type, StringComparer.Ordinal))
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  {ShortType(r.Type),-24} {r.Rows,8} {r.Writes,8} {(double)r.Writes / Math.Max(1, lifecycles),13:F2} {Bytes(r.Avg),11} {Bytes(r.Max),10} {Bytes(r.Stored),12}"));
+        }
+
+        lines.Add("  (writes = growth of sum(version) during the measured lifecycles; bytes/write = average raw JSON payload of the rows written then, as each row is now, i.e. its last write; stored/write = the same after TOAST compression)");
         return lines;
     }
+
+    private static string Bytes(long? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "-";
 
     /// <summary>The postmaster's PID (first line of postmaster.pid in the data directory), if readable.</summary>
     public static async Task<int?> PostmasterPid(string connectionString)

@@ -14,6 +14,17 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--summarize-profile", var trace])
+        {
+            // A trace kept from an earlier run (the path the results print), summarised again.
+            foreach (var line in CpuProfile.Summarize(trace, null, null))
+            {
+                Console.WriteLine(line);
+            }
+
+            return 0;
+        }
+
         BenchOptions options;
         try
         {
@@ -24,7 +35,8 @@ public static class Program
             Console.Error.WriteLine(e.Message);
             Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- --mode embedded|postgres [--concurrency 16] [--lifecycles 2000] [--max-seconds 180]");
             Console.Error.WriteLine("       [--cases-per-provider 60] [--baseline-seconds 15] [--roof-seconds 15] [--roof-payload 2048] [--storage-seconds 15] [--scale-seconds 0] [--scale-max-cases 1000000]");
-            Console.Error.WriteLine("       [--paced-seconds 0] [--paced-rate 0] [--silo-dll path]");
+            Console.Error.WriteLine("       [--paced-seconds 0] [--paced-rate 0] [--profile-seconds 10] [--silo-dll path]");
+            Console.Error.WriteLine("   or: dotnet run -c Release --project bench -- --summarize-profile <file.nettrace>");
             return 2;
         }
 
@@ -102,7 +114,7 @@ public static class Program
 
         // Warm-up (JIT, connection pools, first activations of the shared grains); not measured.
         var warmup = Math.Min(200, Math.Max(32, 2 * options.Concurrency));
-        var warm = await RunLifecycles(lifecycle, warmup, options.Concurrency, TimeSpan.FromSeconds(120), i => ("100000001", Lifecycle.CaseId(run + "W", i)), null, ct);
+        var warm = await RunLifecycles(lifecycle, warmup, options.Concurrency, TimeSpan.FromSeconds(120), i => ("100000001", Lifecycle.CaseId(run + "W", i)), null, null, ct);
         Say($"warm-up: {warm.Completed} lifecycles in {warm.Seconds:F1} s, {recorder.Errors} errors");
         if (recorder.Errors > 0)
         {
@@ -126,12 +138,20 @@ public static class Program
         var rssBefore = ProcStats.RssBytes(silo.Pid);
         var heapBefore = await HeapProbe.LiveBytesAfterFullGc(silo.Pid, HeapTimeout);
 
-        // The measured lifecycles, with the operator's feed read alongside for the event lag.
+        // The measured lifecycles, with the operator's feed read alongside for the event lag and the
+        // silo's CPU profile taken in their middle.
         var cpu = new CpuMeter(silo.Pid, postmaster);
         var lag = EventLagProbe.Start(silo.BaseAddress, participants.Operator);
+        var counter = new PhaseCounter();
+        using var phaseOver = new CancellationTokenSource();
+        var profiling = options.ProfileSeconds > 0
+            ? PhaseProfile.InTheMiddle(silo.Pid, TimeSpan.FromSeconds(options.ProfileSeconds), options.Lifecycles, TimeSpan.FromSeconds(options.MaxSeconds), counter, phaseOver.Token)
+            : Task.FromResult<PhaseProfile?>(null);
         var result = await RunLifecycles(lifecycle, options.Lifecycles, options.Concurrency, TimeSpan.FromSeconds(options.MaxSeconds),
-            i => (providers[i / options.CasesPerProvider], Lifecycle.CaseId(run, i)), TimeSpan.FromSeconds(15), ct);
+            i => (providers[i / options.CasesPerProvider], Lifecycle.CaseId(run, i)), TimeSpan.FromSeconds(15), counter, ct);
         var lifecycleCpu = cpu.Report();
+        await phaseOver.CancelAsync();
+        var profile = await profiling;
         await Task.Delay(TimeSpan.FromSeconds(1), ct); // the last events reach the feed
         await lag.DisposeAsync();
         var lagReport = lag.Report();
@@ -139,17 +159,22 @@ public static class Program
         var lifecycleRequests = recorder.Requests;
         var lifecycleErrors = recorder.Errors;
         var lifecycleTable = recorder.Table().ToList();
+        var lifecycleChanging = recorder.RequestsWhere(label => !label.StartsWith("GET ", StringComparison.Ordinal));
         var lifecyclesPerSecond = result.Completed / result.Seconds;
         var requestsPerSecond = lifecycleRequests / result.Seconds;
 
         PgSnapshot? after = null;
         List<string>? payloads = null;
-        if (pg is not null)
+        (long Committed, long Aborted, long Other) transactions = default;
+        if (pg is not null && before is not null)
         {
             await WaitForPgStats(ct);
             after = await PgSnapshot.Read(pg);
-            payloads = await PgSnapshot.PayloadsByGrainType(pg);
+            payloads = await PgSnapshot.PayloadsByGrainType(pg, before, result.Completed);
+            transactions = await PgSnapshot.TransactionsBetween(pg, before, after);
         }
+
+        var writeTransactionsPerLifecycle = (double)transactions.Committed / Math.Max(1, result.Completed);
 
         // Memory: live heap with every grain of the run active, then after the operator deactivated
         // the idle ones (twice, a few seconds apart, for activations that were still busy).
@@ -211,11 +236,9 @@ public static class Program
         long pacedErrors = 0;
         if (options.PacedSeconds > 0)
         {
-            var writesPerLifecycle = before is not null && after is not null
-                ? (double)(after.Writes("genomde_grain_state") - before.Writes("genomde_grain_state") + after.Writes("genomde_reminders") - before.Writes("genomde_reminders")) / Math.Max(1, result.Completed)
-                : 0;
+            var writesPerLifecycle = writeTransactionsPerLifecycle;
             var (rate, basis) = options.PacedRate > 0 ? (options.PacedRate, "as given")
-                : roof is { } rf && writesPerLifecycle > 0 ? (0.25 * rf.PerSecond / writesPerLifecycle, string.Create(CultureInfo.InvariantCulture, $"half the target 0.5 × roof ÷ writes per lifecycle = 0.25 × {rf.PerSecond:F0} ÷ {writesPerLifecycle:F2}"))
+                : roof is { } rf && writesPerLifecycle > 0 ? (0.25 * rf.PerSecond / writesPerLifecycle, string.Create(CultureInfo.InvariantCulture, $"half the target 0.5 × roof ÷ durable write transactions per lifecycle = 0.25 × {rf.PerSecond:F0} ÷ {writesPerLifecycle:F2}"))
                 : (0.5 * lifecyclesPerSecond, string.Create(CultureInfo.InvariantCulture, $"half the {lifecyclesPerSecond:F1} lifecycles/s measured above"));
             var pacedCount = (int)Math.Ceiling(rate * options.PacedSeconds) + 1;
             var pacedProviders = new List<string>();
@@ -239,6 +262,9 @@ public static class Program
             };
             lines.AddRange(recorder.Table());
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"  p99 over all requests of the paced phase: {recorder.OverallPercentile(0.99):F1} ms (target < 50 ms)"));
+            lines.Add(recorder.Worst(0.99) is { } worst
+                ? string.Create(CultureInfo.InvariantCulture, $"  worst endpoint p99 of the paced phase: {worst.Milliseconds:F1} ms, {worst.Label} (target < 50 ms for every endpoint)")
+                : "  worst endpoint p99 of the paced phase: no requests");
             paced = string.Join('\n', lines);
         }
 
@@ -274,11 +300,25 @@ public static class Program
             $"lifecycles: {result.Completed} completed, {result.Failed} failed, in {result.Seconds:F1} s at concurrency {options.Concurrency}"));
         Say(string.Create(CultureInfo.InvariantCulture,
             $"  lifecycles/s {lifecyclesPerSecond:F1}   requests/s {requestsPerSecond:F0}   requests per lifecycle {Lifecycle.RequestsPerLifecycle}   errors {lifecycleErrors}"));
+        Say(string.Create(CultureInfo.InvariantCulture,
+            $"  changing requests per lifecycle {Lifecycle.ChangingRequestsPerLifecycle} (the lifecycle's {Lifecycle.RequestsPerLifecycle} requests but its GETs; recorded: {lifecycleChanging} non-GET requests ÷ {result.Completed} lifecycles = {(double)lifecycleChanging / Math.Max(1, result.Completed):F2})"));
         Say("  " + lifecycleCpu);
         Say("  " + lagReport);
         foreach (var line in lifecycleTable)
         {
             Say(line);
+        }
+
+        if (profile is not null)
+        {
+            foreach (var line in profile.Summary(result.Completed, result.Seconds))
+            {
+                Say(line);
+            }
+        }
+        else
+        {
+            Say(options.ProfileSeconds > 0 ? "CPU profile of the silo: not taken (the lifecycles ended before the window's start)" : "CPU profile of the silo: not taken (--profile-seconds 0)");
         }
 
         Say(string.Create(CultureInfo.InvariantCulture,
@@ -311,6 +351,7 @@ public static class Program
             var auditRows = after.Writes("genomde_audit") - before.Writes("genomde_audit");
             var auditAppends = after.AuditTransactions - before.AuditTransactions;
             var perLifecycle = (double)(stateWrites + reminderWrites + eventAppends + auditAppends) / Math.Max(1, result.Completed);
+            var changing = Lifecycle.ChangingRequestsPerLifecycle;
             Say("durable writes (pg_stat_user_tables, inserts+updates(+deletes) during the measured lifecycles):");
             foreach (var d in after.Delta(before))
             {
@@ -324,8 +365,11 @@ public static class Program
             Say(string.Create(CultureInfo.InvariantCulture,
                 $"  audit trail: {auditRows} entries in {auditAppends} append transactions (distinct xmin; group commit)"));
             Say(string.Create(CultureInfo.InvariantCulture,
-                $"  durable writes per lifecycle = (state {stateWrites} + reminders {reminderWrites} + event appends {eventAppends} + audit appends {auditAppends}) ÷ {result.Completed} = {perLifecycle:F2}"));
-            Say("grain state rows after the lifecycles, by grain type (payload bytes as stored):");
+                $"  row writes per lifecycle = (state {stateWrites} + reminders {reminderWrites} + event appends {eventAppends} + audit appends {auditAppends}) ÷ {result.Completed} = {perLifecycle:F2} (every state and reminder row counted as one write: true while each is its own transaction)"));
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"  durable write transactions (commits that wrote) per lifecycle = {transactions.Committed} ÷ {result.Completed} = {writeTransactionsPerLifecycle:F2} (transaction ids {before.NextXid}..{after.NextXid - 1}: {transactions.Committed} committed, {transactions.Aborted} aborted, {transactions.Other} other; every transaction that wrote in the window, including the cluster's own and autovacuum's; the bench's reads take none)"));
+            Say("  " + after.Wal.PerLifecycle(before.Wal, result.Completed));
+            Say("grain state writes during the measured lifecycles, by grain type:");
             foreach (var line in payloads!)
             {
                 Say(line);
@@ -338,7 +382,11 @@ public static class Program
             Say(string.Create(CultureInfo.InvariantCulture,
                 $"ratio storage writes/s ÷ roof = {storageWritesPerSecond:F0} ÷ {r.PerSecond:F0} = {storageWritesPerSecond / r.PerSecond:F2}"));
             Say(string.Create(CultureInfo.InvariantCulture,
-                $"ratio lifecycles/s ÷ (roof ÷ writes per lifecycle) = {lifecyclesPerSecond:F1} ÷ ({r.PerSecond:F0} ÷ {perLifecycle:F2}) = {lifecyclesPerSecond / (r.PerSecond / perLifecycle):F2}"));
+                $"ratio lifecycles/s ÷ (roof ÷ changing requests per lifecycle) = {lifecyclesPerSecond:F1} ÷ ({r.PerSecond:F0} ÷ {changing}) = {lifecyclesPerSecond / (r.PerSecond / changing):F3} (issue 16: ≥ 0.25, aim 0.5)"));
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"ratio lifecycles/s ÷ (roof ÷ durable write transactions per lifecycle) = {lifecyclesPerSecond:F1} ÷ ({r.PerSecond:F0} ÷ {writeTransactionsPerLifecycle:F2}) = {lifecyclesPerSecond / (r.PerSecond / Math.Max(0.01, writeTransactionsPerLifecycle)):F2}"));
+            Say(string.Create(CultureInfo.InvariantCulture,
+                $"ratio lifecycles/s ÷ (roof ÷ writes per lifecycle) = {lifecyclesPerSecond:F1} ÷ ({r.PerSecond:F0} ÷ {perLifecycle:F2}) = {lifecyclesPerSecond / (r.PerSecond / perLifecycle):F2} (row writes, as before)"));
         }
 
         if (probe is not null && roof is { } before1 && roofAfter is { } after1)
@@ -381,7 +429,7 @@ public static class Program
     }
 
     private static async Task<(int Completed, int Failed, double Seconds)> RunLifecycles(Lifecycle lifecycle, int count, int concurrency,
-        TimeSpan maxDuration, Func<int, (string Provider, string CaseId)> target, TimeSpan? progressEvery, CancellationToken ct)
+        TimeSpan maxDuration, Func<int, (string Provider, string CaseId)> target, TimeSpan? progressEvery, PhaseCounter? counter, CancellationToken ct)
     {
         var next = -1;
         var completed = 0;
@@ -418,6 +466,7 @@ public static class Program
                 {
                     await lifecycle.Run(provider, caseId, ct);
                     Interlocked.Increment(ref completed);
+                    counter?.Add();
                 }
                 catch (BenchFailureException)
                 {
