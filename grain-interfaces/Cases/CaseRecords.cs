@@ -85,8 +85,11 @@ public sealed record SubmissionAnswer(
     [property: Id(1)] string Tan,
     [property: Id(2)] IReadOnlyList<SubmissionFinding> Warnings);
 
-/// <summary>A submission as its node sees it in the inbox.</summary>
+/// <summary>A submission as its node sees it in the inbox. <see cref="ReportDueAt"/> is when its
+/// check report becomes overdue (null: none owed yet, or flagged already); the inbox shard's one
+/// reminder watches the earliest of them.</summary>
 [GenerateSerializer, Immutable, Alias("genomde.inbox-entry")]
 public sealed record InboxEntry(
     [property: Id(0)] string CaseKey,
-    [property: Id(1)] SubmissionView Submission);
+    [property: Id(1)] SubmissionView Submission,
+    [property: Id(2)] DateTimeOffset? ReportDueAt = null);

@@ -1,5 +1,6 @@
 using GenomDE.Orleans.Domain.Common;
 using GenomDE.Orleans.Domain.Submissions;
+using Orleans.Concurrency;
 
 namespace GenomDE.Orleans.GrainInterfaces.Cases;
 
@@ -37,6 +38,12 @@ public interface ICaseGrain : IGrainWithStringKey
     /// <summary>From the case's reimbursement grain: a payer presented the tokens; accepted or not.</summary>
     [Alias("RecordClaim")]
     Task RecordClaim(string payerIk, bool reimbursed);
+
+    /// <summary>From a node inbox's deadline reminder: record the check reports that are overdue now
+    /// and tell the inboxes each submission's current entry (deadlines flagged are cleared there).
+    /// One-way: the inbox does not wait; its next tick asks again while a deadline stays uncleared.</summary>
+    [Alias("FlagOverdueReports"), OneWay]
+    Task FlagOverdueReports();
 
     /// <summary>The case for its LE or the operator.</summary>
     [Alias("Get")]

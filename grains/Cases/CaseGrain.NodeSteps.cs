@@ -16,22 +16,12 @@ public sealed partial class CaseGrain
                 ? Result<SubmissionView>.Success(submission with { Status = SubmissionStatus.Received, ReceivedAt = clock.GetUtcNow() })
                 : IllegalStep(submission, "receipt"));
 
-    public async Task<Result<SubmissionView>> ReportBasicQc(CommandContext context, string tan, BasicQcOutcome outcome)
-    {
-        var result = await DecideBasicQc(context, tan, outcome);
-        if (result.IsSuccess)
-        {
-            // From now on the node owes its report; a durable reminder watches the deadline across restarts.
-            var due = options.Value.ReportDueAfter;
-            await this.RegisterOrUpdateReminder(ReportDueReminder, due, due);
-        }
+    public Task<Result<SubmissionView>> ReportBasicQc(CommandContext context, string tan, BasicQcOutcome outcome) =>
+        DecideBasicQc(context, tan, outcome); // from now on the node owes its report: the inbox entry carries the deadline
 
-        return result;
-    }
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task FlagOverdueReports()
     {
-        if (reminderName != ReportDueReminder || state.State.Case is null)
+        if (state.State.Case is null)
         {
             return;
         }
@@ -47,17 +37,31 @@ public sealed partial class CaseGrain
             var next = stored with { History = [.. stored.History, .. late.Select(l => new CaseEvent(clock.GetUtcNow(), OverdueReports.EventPrefix + l.NodeId, l.Tan, "platform"))] };
             if (await TryStore(stored, next, state.State.Withdrawn))
             {
-                await relay.FlushAsync(() => Task.CompletedTask);
-                break;
+                await relay.FlushAsync(() => NotifyInboxes(stored)); // the flagged deadlines leave the inbox entries
+                return;
             }
         }
 
-        if (!OverdueReports.Awaiting(state.State.Case!).Any(s => !state.State.Case!.History.Any(h => h.Tan == s.Tan && h.What.StartsWith(OverdueReports.EventPrefix, StringComparison.Ordinal))))
+        // Nothing (more) to flag, yet an inbox asked: its entries are behind the case (a lost
+        // notification, or an inbox that never heard of the deadline); send every current entry.
+        await NotifyInboxes(null);
+    }
+
+    /// <summary>Only the reminder of a deployment before the inbox shards watched the deadlines
+    /// ("report-due", one per case) still arrives here: flag what is due, hand the rest of the
+    /// watch to the inboxes, and unregister it.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReportDueReminder)
         {
-            if (await this.GetReminder(ReportDueReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder); // nothing left to watch
-            }
+            return;
+        }
+
+        await FlagOverdueReports();
+        await NotifyInboxes(null);
+        if (await this.GetReminder(ReportDueReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -170,7 +174,7 @@ public sealed partial class CaseGrain
             return DomainError.Forbidden($"Only node {submission.NodeId}, which received TAN {submission.Tan}, acts on it.");
         }
 
-        return await Nodes.IsApproved(caller.ParticipantId)
+        return await Approvals.IsApproved(caller.ParticipantId)
             ? null
             : DomainError.Conflict("node_not_approved", "Node not approved", $"Node {caller.ParticipantId} is not approved (suspended or revoked) and may not report.");
     }

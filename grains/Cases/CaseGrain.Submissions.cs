@@ -70,7 +70,9 @@ public sealed partial class CaseGrain
         var index = metadata.Donors.Single(d => d.IsIndex);
         var consent = new ConsentSnapshot(index.MvConsent.PermitsSequencing, index.ResearchConsents.Any(r => r.HasScope));
 
-        var refused = await Admit(current, DataCategory.Genomic, type, disease, nodeId, tan);
+        // An initial's metadata.json is kept for detailed QC; it is written alongside the TAN claim.
+        var document = type == SubmissionType.Initial ? json : null;
+        var refused = await Admit(current, DataCategory.Genomic, type, disease, nodeId, tan, document);
         if (refused is not null)
         {
             return refused;
@@ -79,9 +81,8 @@ public sealed partial class CaseGrain
         var view = new SubmissionView(tan, DataCategory.Genomic, type, nodeId, submission.SubmissionDate!.Value, disease, coverage,
             LibraryTypes.MostExpensiveOfIndex(metadata) ?? LibraryType.None, consent, SubmissionStatus.Submitted,
             null, null, null, null, Sha256(json), clock.GetUtcNow(), submission.ClinicalDataNodeId, Genomic: GenomicProfiles.Of(metadata));
-        if (type == SubmissionType.Initial)
+        if (document is not null)
         {
-            await Document(tan).Keep(json);
             state.State.PendingDocuments.Add(tan); // a write conflict reloads the state and drops this
         }
 
@@ -134,8 +135,12 @@ public sealed partial class CaseGrain
     }
 
     /// <summary>The checks every submission passes before its TAN is spent: order, admission,
-    /// an approved receiving node, a TAN the LE never used and the node does not know yet.</summary>
-    private async Task<DomainError?> Admit(CaseView current, DataCategory category, SubmissionType type, Indication disease, string nodeId, string tan)
+    /// an approved receiving node, a TAN the LE never used and the node does not know yet.
+    /// Independent calls run together, but the TAN is claimed only after every check without a side
+    /// effect passed, and bound at the node only once claimed (as before), so a refusal for the
+    /// provider or the node leaves the TAN free. <paramref name="document"/> (an initial's
+    /// metadata.json) is kept alongside the claim and dropped again when the TAN is refused.</summary>
+    private async Task<DomainError?> Admit(CaseView current, DataCategory category, SubmissionType type, Indication disease, string nodeId, string tan, string? document = null)
     {
         if (current.Submissions.Any(s => s.Tan.Equals(tan, StringComparison.OrdinalIgnoreCase)))
         {
@@ -147,28 +152,41 @@ public sealed partial class CaseGrain
             return order;
         }
 
-        var provider = await GrainFactory.GetGrain<IProviderGrain>(Key.SubmitterId).Get();
-        if (provider is null || !provider.IsAdmittedFor(disease))
+        var provider = GrainFactory.GetGrain<IProviderGrain>(Key.SubmitterId).Get();
+        var approved = Approvals.IsApproved(nodeId);
+        await Task.WhenAll(provider, approved);
+        if (await provider is not { } registered || !registered.IsAdmittedFor(disease))
         {
             return DomainError.Forbidden($"Provider {Key.SubmitterId} is not admitted for {disease.ToString().ToLowerInvariant()} cases.") with { Code = "not_admitted" };
         }
 
-        if (!await Nodes.IsApproved(nodeId))
+        if (!await approved)
         {
             return DomainError.Conflict("node_not_approved", "Receiving node not approved", $"Node {nodeId} is not an approved node; only approved nodes accept data.");
         }
 
         var caseKey = this.GetPrimaryKeyString();
-        if (!await GrainFactory.GetGrain<ITanClaimGrain>(ITanClaimGrain.KeyOf(Key.SubmitterId, tan)).Claim(caseKey))
+        var claimed = GrainFactory.GetGrain<ITanClaimGrain>(ITanClaimGrain.KeyOf(Key.SubmitterId, tan)).Claim(caseKey);
+        var kept = document is null ? Task.CompletedTask : Document(tan).Keep(document);
+        await Task.WhenAll(claimed, kept);
+        if (!await claimed)
         {
+            await DropRefused(document, tan);
             return DuplicateTan(tan);
         }
 
         // Bound before the submission is accepted, so the node can act on it as soon as the LE hears "accepted".
-        return await GrainFactory.GetGrain<ISubmissionLocatorGrain>(ISubmissionLocatorGrain.KeyOf(nodeId, tan)).Bind(caseKey)
-            ? null
-            : DomainError.Conflict("tan_in_use_at_node", "TAN already in use at the node", $"Another provider's submission with TAN {tan} was already routed to {nodeId}; every submission needs a new TAN.");
+        if (!await GrainFactory.GetGrain<ISubmissionLocatorGrain>(ISubmissionLocatorGrain.KeyOf(nodeId, tan)).Bind(caseKey))
+        {
+            await DropRefused(document, tan);
+            return DomainError.Conflict("tan_in_use_at_node", "TAN already in use at the node", $"Another provider's submission with TAN {tan} was already routed to {nodeId}; every submission needs a new TAN.");
+        }
+
+        return null;
     }
+
+    /// <summary>A TAN refused by its claim or its node can never be this case's: its document goes.</summary>
+    private Task DropRefused(string? document, string tan) => document is null ? Task.CompletedTask : Document(tan).Drop();
 
     private Result<CaseDecision<SubmissionAnswer>> Accept(CommandContext context, CaseView current, SubmissionView view, IReadOnlyList<SubmissionFinding> warnings)
     {

@@ -20,6 +20,7 @@ public sealed partial class CaseGrain(
     IOptions<CaseOptions> options,
     OutboxRelay relay) : Grain, ICaseGrain, IRemindable, IOutboxGrain
 {
+    /// <summary>The per-case deadline reminder of earlier deployments; see <see cref="ReceiveReminder"/>.</summary>
     private const string ReportDueReminder = "report-due";
 
     /// <summary>Confirmations this activation has seen issued; pruned from the state with the next write.</summary>
@@ -39,7 +40,8 @@ public sealed partial class CaseGrain(
 
     private (string SubmitterId, string LocalCaseId) Key => CaseKeys.Split(this.GetPrimaryKeyString());
 
-    private INodeDirectoryGrain Nodes => GrainFactory.GetGrain<INodeDirectoryGrain>(INodeDirectoryGrain.Key);
+    /// <summary>This silo's approval cache: an approval may be up to <see cref="INodeApprovalsGrain.Expiry"/> old.</summary>
+    private INodeApprovalsGrain Approvals => GrainFactory.GetGrain<INodeApprovalsGrain>(0);
 
     public Task<Result<CaseView>> Get(Caller caller)
     {
@@ -171,15 +173,25 @@ public sealed partial class CaseGrain(
         await Effects(previous: null, [.. done]);
     }
 
-    /// <summary>Tells the receiving nodes' inboxes about the submissions that changed since
-    /// <paramref name="previous"/> (all of them when null); the inboxes ignore repeats.</summary>
-    private Task NotifyInboxes(CaseView? previous) =>
-        Task.WhenAll(ChangedSubmissions(previous)
-            .Select(s => GrainFactory.GetGrain<INodeInboxGrain>(INodeInboxGrain.KeyOf(s.NodeId, s.Tan)).Upsert(new InboxEntry(this.GetPrimaryKeyString(), s))));
+    /// <summary>Tells the receiving nodes' inboxes about the entries that changed since
+    /// <paramref name="previous"/> (all of them when null): a submission's view or its report
+    /// deadline. The inboxes ignore repeats.</summary>
+    private Task NotifyInboxes(CaseView? previous)
+    {
+        if (state.State.Case is not { } current)
+        {
+            return Task.CompletedTask;
+        }
 
-    /// <summary>The stored case's submissions that differ from <paramref name="previous"/> (all of them when null).</summary>
-    private IEnumerable<SubmissionView> ChangedSubmissions(CaseView? previous) =>
-        state.State.Case?.Submissions.Where(s => previous is null || !previous.Submissions.Contains(s)) ?? [];
+        var before = previous?.Submissions.ToDictionary(s => s.Tan, s => InboxEntryOf(previous, s), StringComparer.Ordinal);
+        return Task.WhenAll(current.Submissions
+            .Select(s => InboxEntryOf(current, s))
+            .Where(e => before is null || !before.TryGetValue(e.Submission.Tan, out var known) || known != e)
+            .Select(e => GrainFactory.GetGrain<INodeInboxGrain>(INodeInboxGrain.KeyOf(e.Submission.NodeId, e.Submission.Tan)).Upsert(e)));
+    }
+
+    private InboxEntry InboxEntryOf(CaseView view, SubmissionView submission) =>
+        new(this.GetPrimaryKeyString(), submission, OverdueReports.DueAt(view, submission, options.Value.ReportDueAfter));
 
     private DomainError? OwnerOnly(Caller caller) =>
         caller.Role == ParticipantRole.Provider && caller.ParticipantId == Key.SubmitterId

@@ -31,7 +31,7 @@ public sealed class CallTimeoutTests(FaultsPlatformFixture platform)
     public void Every_callee_is_a_platform_grain_type()
     {
         Assert.All(FaultContract.FirstCall.Keys, t => Assert.Contains(t, PlatformGrainTypes.All));
-        Assert.Equal(16, FaultContract.FirstCall.Count);
+        Assert.Equal(17, FaultContract.FirstCall.Count);
     }
 
     [Theory]

@@ -69,6 +69,7 @@ public static class FaultContract
         ["submission-document"] = FaultPath.Decision, // Keep, while the case decides a genomic submission
         ["detailed-qc-sampling"] = FaultPath.Decision, // Decide, in basic QC
         ["provider"] = FaultPath.Decision, // Get, while the case decides a submission
+        ["node-approvals"] = FaultPath.Decision, // IsApproved (the silo's cache), while the case decides a submission
         ["reimbursement"] = FaultPath.Decision, // Claim, from the payer desk
         ["node-inbox"] = FaultPath.Effect, // the case's inbox upserts
         ["report-bucket"] = FaultPath.Effect, // from the reporting projector's batch

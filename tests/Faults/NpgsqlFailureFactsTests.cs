@@ -57,25 +57,50 @@ public sealed class NpgsqlFailureFactsTests(FaultsPlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_failing_reminder_registration_reaches_the_caller_as_storage_unavailable()
+    public async Task A_failing_reminder_registration_reaches_its_caller_as_storage_unavailable_and_never_fails_the_node_step()
     {
         var world = await FaultWorld.Create(platform); // a fresh LE, registered
-        var viaClient = await ReceivedCase(world.Provider);
-        var viaApi = await ReceivedCase(world.Provider);
+        var received = await ReceivedCase(world.Provider);
+        var shard = GrainInterfaces.Cases.INodeInboxGrain.KeyOf(Cases.CaseScenario.Gdc, received.Tan);
 
         await using (await TableAway("genomde_reminders"))
         {
-            // Basic QC stores the case, then registers the overdue-report reminder: only the latter fails.
-            var fromClient = await Caught(() => platform.Grains.GetGrain<GrainInterfaces.Cases.ICaseGrain>($"{world.Provider}:{viaClient.Scenario.LocalCaseId}")
-                .ReportBasicQc(new CommandContext(new Caller(ParticipantRole.Gdc, Cases.CaseScenario.Gdc), TestIds.Key()), viaClient.Tan, new GrainInterfaces.Cases.BasicQcOutcome(true, null, null)));
-            var response = await viaApi.Scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{viaApi.Tan}/basic-qc", "{\"passed\":true}");
+            // The deadline reminder belongs to the inbox shard now: an inbox that must register it
+            // (a fresh shard, a first deadline) fails before it writes, as storage_unavailable.
+            var fresh = TestIds.NodeId("GRZ");
+            var entry = new GrainInterfaces.Cases.InboxEntry($"{world.Provider}:fact", (await received.Scenario.Case()).Submissions.Single() with { Status = GrainInterfaces.Cases.SubmissionStatus.QcPassed }, DateTimeOffset.UtcNow.AddDays(1));
+            var fromClient = await Caught(() => platform.Grains.GetGrain<GrainInterfaces.Cases.INodeInboxGrain>($"{fresh}/0").Upsert(entry));
+
+            // The node's basic QC is the case's write; telling the inbox (and its reminder) follows
+            // from the case's outbox, which retries: the step itself succeeds.
+            var response = await received.Scenario.GenomeCentre.PostRaw($"/api/v1/inbox/{received.Tan}/basic-qc", "{\"passed\":true}");
             await Report("reminder registration", fromClient, response);
 
-            // The reminder service hands the grain Npgsql's exception unchanged; the grains' filter converts it.
             AssertReachesCallerAsStorageUnavailable(fromClient);
             Assert.IsAssignableFrom<System.Data.Common.DbException>(fromClient!.InnerException);
-            await response.AssertProblem(HttpStatusCode.ServiceUnavailable, "storage_unavailable");
+            Assert.Empty(await platform.Grains.GetGrain<GrainInterfaces.Cases.INodeInboxGrain>($"{fresh}/0").List());
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+
+        // Once the table is back, the case's outbox retry reaches the inbox, which registers its reminder.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (await DeadlineReminders(shard) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(1L, await DeadlineReminders(shard));
+        var entries = await platform.Grains.GetGrain<GrainInterfaces.Cases.INodeInboxGrain>(shard).List();
+        Assert.NotNull(Assert.Single(entries, e => e.Submission.Tan == received.Tan).ReportDueAt);
+    }
+
+    private async Task<long> DeadlineReminders(string inboxKey)
+    {
+        await using var connection = new NpgsqlConnection(platform.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM genomde_reminders WHERE reminder_name = 'report-deadlines' AND grain_id LIKE @grain", connection);
+        command.Parameters.AddWithValue("grain", "%" + inboxKey);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<(Cases.CaseScenario Scenario, string Tan)> ReceivedCase(string provider)

@@ -217,6 +217,7 @@ public class PlatformFixture : IAsyncLifetime
             });
             siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1)); // deadlines of seconds in tests
             SiloConfiguration.ConfigureServices(siloBuilder, siloBuilder.Configuration);
+            siloBuilder.AddIncomingGrainCallFilter<CallCounter>(); // counts only chains a test tagged
             if (SiloConfiguration.ConnectionString(siloBuilder.Configuration) is { } connectionString)
             {
                 SiloConfiguration.UseMembershipTable(siloBuilder, connectionString);
