@@ -45,6 +45,11 @@ internal sealed class SiloProcess : IAsyncDisposable
         psi.ArgumentList.Add($"--Orleans:GatewayPort={gatewayPort}");
         psi.ArgumentList.Add("--Auth:Embedded:ClientSecretKey=" + Participants.ClientSecretKey);
         psi.ArgumentList.Add("--Platform:Seed=true");
+
+        // The bench measures capacity, not the per-participant limiter (200/s): the baseline sends
+        // thousands of requests per second as one operator.
+        psi.ArgumentList.Add("--RateLimits:PermitsPerSecond=1000000");
+        psi.ArgumentList.Add("--RateLimits:Burst=1000000");
         if (connectionString is not null)
         {
             psi.ArgumentList.Add("--Platform:Mode=durable");

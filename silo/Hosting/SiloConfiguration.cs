@@ -75,7 +75,7 @@ public static class SiloConfiguration
 
     /// <summary>The platform's durable grain storage: Orleans' ADO.NET provider on PostgreSQL with our
     /// SQL (read from OrleansQuery) and the System.Text.Json serializer for reads, and our group commit
-    /// for writes (<see cref="GroupCommitGrainStorage"/>: concurrent writes share one statement and one
+    /// for writes (<see cref="GroupCommitGrainStorage"/>: concurrent writes share one round trip and one
     /// commit). Public so the benchmark's storage probe measures exactly this registration.</summary>
     /// <param name="connectionString">Already tuned (<see cref="ConnectionString"/> or
     /// <see cref="OrleansConnectionString.Tune"/>).</param>

@@ -51,7 +51,7 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
         Assert.Equal(1, await insert);
         Assert.Null(await sameRowAgain); // never in the same statement as its twin: it met the new version
 
-        // 3 single writes, the blocked one, then a, b, c in one statement, then a's twin alone.
+        // 3 single writes, the blocked one, then a, b, c in one commit, then a's twin alone.
         Assert.Equal((6L, 8L, 0L), batcher.Committed);
         Assert.Equal(new Dictionary<string, (string, int)>
         {
@@ -316,7 +316,7 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
         await using var connection = new NpgsqlConnection(platform.Database.ConnectionString);
         await connection.OpenAsync(Cancel);
         await using var count = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%WITH batch AS%'", connection);
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%WITH updated AS%'", connection);
         return (long)(await count.ExecuteScalarAsync(Cancel))!;
     }
 
@@ -325,7 +325,7 @@ public sealed class GroupCommitTests(PostgresPlatformFixture platform)
         await using var connection = new NpgsqlConnection(platform.Database.ConnectionString);
         await connection.OpenAsync(Cancel);
         await using var kill = new NpgsqlCommand(
-            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%WITH batch AS%'", connection);
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%WITH updated AS%'", connection);
         Assert.True((long)(await kill.ExecuteScalarAsync(Cancel))! >= 1, $"no waiting batch of {serviceId} to cut off");
     }
 
