@@ -208,11 +208,15 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
         {
             await Commit(states, appends).ConfigureAwait(false);
         }
-        catch (PostgresException refused) when (refused.Severity == "ERROR" && (states.Count > 0 ? 1 : 0) + appends.Count > 1)
+        catch (PostgresException refused) when (batch.Count > 1 && RefusesOnePart(refused))
         {
             // One statement was refused and the whole implicit transaction rolled back: try each
             // part alone, so only the part at fault fails.
-            await CommitAlone(states, []).ConfigureAwait(false);
+            foreach (var state in states)
+            {
+                await CommitAlone([state], []).ConfigureAwait(false);
+            }
+
             foreach (var append in appends)
             {
                 await CommitAlone([], [append]).ConfigureAwait(false);
@@ -223,6 +227,13 @@ public sealed class PostgresGroupCommit : IAsyncDisposable
             Fail(batch, failure);
         }
     }
+
+    /// <summary>An error that belongs to one statement's data (data exception, constraint, a statement
+    /// PostgreSQL cannot run, a limit such as an index row too large): nothing of the batch committed,
+    /// and the other parts would succeed alone. Timeouts, deadlocks and resource errors are not
+    /// retried part by part: they would hit every part again, one after another.</summary>
+    private static bool RefusesOnePart(PostgresException refused) =>
+        refused.Severity == "ERROR" && refused.SqlState.Length >= 2 && refused.SqlState[..2] is "22" or "23" or "42" or "54";
 
     private async Task CommitAlone(List<StateWrite> states, List<Append> appends)
     {
